@@ -20,6 +20,12 @@ export interface TranslateOptions {
    * objects' current `.status`; standalone mode the previous translation's.
    */
   readonly previousStatuses?: ReadonlyMap<string, unknown>;
+  /**
+   * Sockets the data plane could not bind, by IR socket id (`HTTP/127.0.0.1:80`) → the reason
+   * (e.g. "EACCES: permission denied"). Listeners on them are reported Accepted=False/PortUnavailable
+   * and left out of the IR. The loop learns these from the data plane and translates again.
+   */
+  readonly unavailableSockets?: ReadonlyMap<string, string>;
 }
 
 /** The computed status of one object Switchyard owns (or of its own parent entries in a route). */
