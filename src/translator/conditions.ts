@@ -125,3 +125,24 @@ export function setCondition(list: PendingCondition[], c: PendingCondition): voi
   if (i >= 0) list[i] = c;
   else list.push(c);
 }
+
+/**
+ * Gateway-side names from the v1.6 specification that the lists above lack (appended so the
+ * originals stay untouched): the Gateway's frontend-validation condition, the Gateway
+ * ResolvedRefs summary reason, and the ListenerSet/Listener reasons used by the gateway phase.
+ */
+export const GatewayConditionType = {
+  /** True while any frontend client-certificate validation runs in AllowInsecureFallback mode. */
+  InsecureFrontendValidationMode: 'InsecureFrontendValidationMode',
+} as const;
+
+export const GatewayReason = {
+  /** Gateway ResolvedRefs=False: one or more listeners have ResolvedRefs=False. */
+  ListenersNotResolved: 'ListenersNotResolved',
+  /** InsecureFrontendValidationMode=True. */
+  ConfigurationChanged: 'ConfigurationChanged',
+  /** Listener Accepted=False: every CA certificate of its frontend validation is invalid. */
+  NoValidCACertificate: 'NoValidCACertificate',
+  /** ListenerSet Programmed=False: the parent Gateway is accepted but not programmed. */
+  ParentNotProgrammed: 'ParentNotProgrammed',
+} as const;
