@@ -1,0 +1,144 @@
+/**
+ * The in-process data plane: applies IRs atomically and serves them. Per apply, every router is
+ * compiled first (a bad IR fails before anything changes), then each existing socket gets its new
+ * router by one reference swap, new sockets are bound, and sockets no longer in the IR drain in the
+ * background. Sockets whose id survives are never closed. Applies run one at a time, in call order.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Ir } from '../ir/index.ts';
+import { createAccessLogObserver } from './access-log.ts';
+import { HttpListener } from './http/http-listener.ts';
+import { createMetricsObserver } from './metrics.ts';
+import { combineObservers, type DataPlaneObserver } from './observer.ts';
+import { DEFAULT_TIMEOUTS, SILENT_LOGGER, type DataPlaneLogger, type DataPlaneOptions, type DataPlaneTimeouts } from './options.ts';
+import { compileRuntime } from './runtime.ts';
+import { PoolRegistry } from './upstream/index.ts';
+
+/** What became of one IR socket in an apply. */
+export interface SocketState {
+  readonly id: string;
+  /** `unsupported`: a protocol this data plane does not serve yet (TLS, TCP, UDP). */
+  readonly state: 'listening' | 'failed' | 'unsupported';
+  /** The bound address (actual port when the IR asked for port 0). */
+  readonly address: AddressInfo | null;
+  /** Why binding failed, e.g. `EADDRINUSE: address already in use 127.0.0.1:80`. */
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/**
+ * The result of an apply. As a Map it holds the sockets that could not be bound (socket id →
+ * reason), the shape the control loop feeds back to the translator (PortUnavailable); `sockets`
+ * has every socket's state.
+ */
+export class ApplyResult extends Map<string, string> {
+  readonly sockets: readonly SocketState[];
+
+  constructor(sockets: readonly SocketState[]) {
+    super(sockets.filter((s) => s.error !== null).map((s) => [s.id, s.error!.message]));
+    this.sockets = sockets;
+  }
+}
+
+/** The contract shared by the in-process data plane and the multi-worker one. */
+export interface DataPlaneApi {
+  apply(ir: Ir): Promise<ApplyResult>;
+  close(deadlineMs?: number): Promise<void>;
+  listening(): boolean;
+}
+
+export class DataPlane implements DataPlaneApi {
+  readonly #listeners = new Map<string, HttpListener>();
+  readonly #draining = new Set<Promise<void>>();
+  readonly #pools: PoolRegistry;
+  readonly #observer: DataPlaneObserver;
+  readonly #logger: DataPlaneLogger;
+  readonly #timeouts: DataPlaneTimeouts;
+  #queue: Promise<unknown> = Promise.resolve();
+  #applied = false;
+  #closed = false;
+
+  constructor(options: DataPlaneOptions = {}) {
+    this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.#logger = options.logger ?? SILENT_LOGGER;
+    const observers: DataPlaneObserver[] = [];
+    if (options.metrics) observers.push(createMetricsObserver(options.metrics));
+    if (options.accessLog) observers.push(createAccessLogObserver(options.accessLog));
+    if (options.observer) observers.push(options.observer);
+    this.#observer = combineObservers(observers);
+    this.#pools = new PoolRegistry({
+      idleTimeoutMs: this.#timeouts.upstreamIdleMs,
+      maxSockets: options.maxConnectionsPerEndpoint ?? Infinity,
+    });
+  }
+
+  apply(ir: Ir): Promise<ApplyResult> {
+    const next = this.#queue.then(() => this.#apply(ir));
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  /** True once an IR has been applied, until close. */
+  listening(): boolean {
+    return this.#applied && !this.#closed;
+  }
+
+  /** Bound addresses by IR socket id. */
+  addresses(): ReadonlyMap<string, AddressInfo> {
+    const out = new Map<string, AddressInfo>();
+    for (const [id, l] of this.#listeners) {
+      const a = l.address();
+      if (a !== null) out.set(id, a);
+    }
+    return out;
+  }
+
+  /** Graceful drain: stop accepting, let requests finish until the deadline, then destroy. */
+  async close(deadlineMs = this.#timeouts.drainMs): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#queue;
+    const listeners = [...this.#listeners.values()];
+    this.#listeners.clear();
+    await Promise.all([...listeners.map((l) => l.close(deadlineMs)), ...this.#draining]);
+    this.#pools.destroyAll();
+  }
+
+  async #apply(ir: Ir): Promise<ApplyResult> {
+    if (this.#closed) throw new Error('data plane is closed');
+    const generation = this.#pools.begin();
+    const runtime = compileRuntime(ir, generation, { requestTimeoutMs: this.#timeouts.requestMs });
+    const wanted = new Set<string>();
+    const states = await Promise.all(ir.sockets.map(async (socket): Promise<SocketState> => {
+      const router = runtime.routers.get(socket.id);
+      if (router === undefined) return { id: socket.id, state: 'unsupported', address: null, error: null };
+      wanted.add(socket.id);
+      const existing = this.#listeners.get(socket.id);
+      if (existing !== undefined) {
+        existing.swap(router);
+        return { id: socket.id, state: 'listening', address: existing.address(), error: null };
+      }
+      const listener = new HttpListener(socket.id, router, this.#observer, {
+        headersTimeoutMs: this.#timeouts.headersMs, keepAliveTimeoutMs: this.#timeouts.clientKeepAliveMs,
+      });
+      try {
+        const address = await listener.listen(socket.address, socket.port);
+        this.#listeners.set(socket.id, listener);
+        return { id: socket.id, state: 'listening', address, error: null };
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        this.#logger.warn({ socket: socket.id, code: e.code, err: e.message }, 'could not bind socket');
+        return { id: socket.id, state: 'failed', address: null, error: { code: e.code ?? 'UNKNOWN', message: e.message } };
+      }
+    }));
+    for (const [id, listener] of this.#listeners) {
+      if (wanted.has(id)) continue;
+      this.#listeners.delete(id);
+      const done = listener.close(this.#timeouts.drainMs).finally(() => this.#draining.delete(done));
+      this.#draining.add(done);
+    }
+    generation.commit();
+    this.#applied = true;
+    this.#logger.info({ sockets: states.length, clusters: runtime.clusters.size }, 'configuration applied');
+    return new ApplyResult(states);
+  }
+}
