@@ -1,0 +1,55 @@
+/**
+ * What the API server would add to an object on create, and the translator relies on.
+ *
+ * - `metadata.namespace`: "default" for namespaced kinds (kubectl's default namespace).
+ * - `metadata.generation`: 1. (The file provider bumps it when an object's spec changes between
+ *   reloads; see generations.ts.)
+ * - `metadata.creationTimestamp`: route conflicts are decided by the oldest creationTimestamp, then
+ *   by namespace/name. Standalone objects were never created anywhere, so every one gets the same
+ *   instant, the Unix epoch: precedence then falls through to the spec's own tie-break,
+ *   alphabetical namespace/name. That is stable across reloads and restarts, independent of file
+ *   names, of the order files are listed in and of when an object was added, and `switchyard check`
+ *   predicts exactly what `serve` does. (Order of first appearance would make renaming a file, or
+ *   adding one that sorts earlier, silently reorder existing routes.) An explicit
+ *   creationTimestamp in the manifest wins, which is how a user pins precedence deliberately.
+ * - Secrets: `stringData` is merged into `data` as base64 (stringData wins) and dropped, as the API
+ *   server stores it.
+ * - Namespaces: the `kubernetes.io/metadata.name` label every namespace carries since Kubernetes
+ *   1.22, which namespace selectors commonly use.
+ */
+import type { KubeObject } from '../../api/index.ts';
+
+export const STANDALONE_CREATION_TIMESTAMP = '1970-01-01T00:00:00Z';
+export const DEFAULT_NAMESPACE = 'default';
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** A copy of a validated object with the defaults applied (the input is not modified). */
+export function applyDefaults(object: KubeObject, namespaced: boolean): KubeObject {
+  const { namespace, ...meta } = object.metadata;
+  const metadata = {
+    ...meta,
+    ...(namespaced && { namespace: namespace ?? DEFAULT_NAMESPACE }),
+    generation: meta.generation ?? 1,
+    creationTimestamp: meta.creationTimestamp ?? STANDALONE_CREATION_TIMESTAMP,
+  };
+  if (object.kind === 'Namespace') {
+    metadata.labels = { ...meta.labels, [NAMESPACE_NAME_LABEL]: meta.name };
+  }
+  const result: KubeObject = { ...object, metadata };
+  if (object.kind === 'Secret' && object.stringData !== undefined) {
+    const { stringData, ...secret } = result;
+    const encoded = Object.fromEntries(Object.entries(stringData as Record<string, string>)
+      .map(([key, value]) => [key, Buffer.from(value, 'utf8').toString('base64')]));
+    return { ...secret, data: { ...(secret.data as Record<string, string> | undefined), ...encoded } };
+  }
+  return result;
+}
+
+/** Freezes an object and everything in it: the loaded configuration is shared, never edited. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
