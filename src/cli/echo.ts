@@ -117,7 +117,7 @@ function answer(req: IncomingMessage, res: ServerResponse, name: string, text: s
       name, method: req.method, path: req.url, host: req.headers.host ?? null, httpVersion: req.httpVersion,
       protocol: `HTTP/${req.httpVersion}`, headers: req.headers, trailers: req.trailers, connection, bodyBytes,
     })}\n`;
-    res.writeHead(status, { 'content-type': text !== null ? 'text/plain; charset=utf-8' : 'application/json' });
+    res.writeHead(status, { 'content-type': text !== null ? 'text/plain; charset=utf-8' : 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
   }, delayMs));
 }

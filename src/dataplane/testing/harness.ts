@@ -3,6 +3,7 @@
  * returns status, headers and body as text.
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { Ir } from '../../ir/index.ts';
 import { DataPlane } from '../data-plane.ts';
 import type { DataPlaneOptions } from '../options.ts';
@@ -74,4 +75,20 @@ export interface EchoReply {
   readonly trailers: Record<string, string>;
   readonly connection: number;
   readonly bodyBytes: number;
+}
+
+/** Writes `raw` on a fresh connection and resolves with everything read until the server closes it (or `timeoutMs`). */
+export function rawExchange(port: number, raw: string | Buffer, timeoutMs = 2_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(raw));
+    let data = '';
+    const timer = setTimeout(() => socket.destroy(), timeoutMs);
+    socket.setEncoding('latin1');
+    socket.on('data', (c: string) => { data += c; });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+  });
 }
