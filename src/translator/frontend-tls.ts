@@ -9,12 +9,13 @@ import type { IrClientValidation } from '../ir/index.ts';
 import { isRefProblem, resolveCaCertificateRef } from './certificates.ts';
 import { Reason } from './conditions.ts';
 import type { TranslationContext } from './context.ts';
+import type { ListenerProblem } from './listeners.ts';
 
 export interface FrontendValidation {
   /** The validation to apply, or null when none is configured or none of its CAs is usable. */
   readonly clientValidation: IrClientValidation | null;
   /** ResolvedRefs=False reasons and messages, one per unusable CA reference. */
-  readonly problems: readonly { reason: string; message: string }[];
+  readonly problems: readonly ListenerProblem[];
   /** Every CA reference is unusable: the listener must not be accepted. */
   readonly noValidCa: boolean;
 }
@@ -42,7 +43,12 @@ export function frontendValidationFor(ctx: TranslationContext, gateway: Gateway,
     if (problems.length === 0) problems.push({ reason: Reason.InvalidCACertificateRef, message: 'frontend validation lists no caCertificateRefs' });
     return { clientValidation: null, problems, noValidCa: true };
   }
-  return { clientValidation: { caCertificatesPem: bundles, mode: validation.mode ?? 'AllowValidOnly' }, problems, noValidCa: false };
+  // Some CAs are usable: serve with those (stricter, never looser) while ResolvedRefs reports the rest.
+  return {
+    clientValidation: { caCertificatesPem: bundles, mode: validation.mode ?? 'AllowValidOnly' },
+    problems: problems.map((p) => ({ ...p, servable: true })),
+    noValidCa: false,
+  };
 }
 
 /** Whether any frontend validation (default or per port) runs in AllowInsecureFallback mode. */

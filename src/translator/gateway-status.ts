@@ -20,9 +20,9 @@ import { ConditionType, GatewayConditionType, GatewayReason, Reason, condition, 
 import type { TranslationContext } from './context.ts';
 import { insecureFallbackPorts } from './frontend-tls.ts';
 import { contextOf, type GatewayState } from './gateways.ts';
-import { listenerSetConditions } from './listener-sets.ts';
+import { isValidListener, listenerSetConditions } from './listener-sets.ts';
 import { listenerStatus } from './listener-status.ts';
-import type { ListenerDraft } from './listeners.ts';
+import { unservableRefs, type ListenerDraft } from './listeners.ts';
 import { stampedStatus } from './status-helpers.ts';
 import type { ObjectStatus } from './types.ts';
 
@@ -32,7 +32,7 @@ export function gatewayStatuses(ctx: TranslationContext, states: readonly Gatewa
     statuses.push(stampedStatus(ctx, state.gateway, (stamper) => {
       const blocker = listenerBlocker(state);
       const status: GatewayStatus = {};
-      if (state.accepted) status.addresses = state.addresses.bound.map((value) => ({ type: 'IPAddress', value }));
+      if (state.accepted && state.addresses.bound.length > 0) status.addresses = state.addresses.bound.map((value) => ({ type: 'IPAddress', value }));
       status.conditions = stamper.stamp(gatewayConditions(state));
       status.listeners = state.drafts.map((d) => listenerStatus(d, blocker, contextOf(state, d), stamper));
       status.attachedListenerSets = state.listenerSets.filter((s) => s.accepted).length;
@@ -68,7 +68,7 @@ function gatewayConditions(state: GatewayState): PendingCondition[] {
 }
 
 function describe(d: ListenerDraft): string {
-  return `"${d.name}" (${d.notAccepted?.reason ?? d.unresolved[0]?.reason})`;
+  return `"${d.name}" (${d.notAccepted?.reason ?? unservableRefs(d)[0]?.reason})`;
 }
 
 function acceptedCondition(state: GatewayState): PendingCondition {
@@ -77,15 +77,15 @@ function acceptedCondition(state: GatewayState): PendingCondition {
   if (!ownedClass.accepted) return no(Reason.Invalid, `GatewayClass "${ownedClass.gatewayClass.metadata.name}" is not accepted: ${ownedClass.problem}`);
   if (state.parametersProblem) return no(Reason.InvalidParameters, state.parametersProblem);
   if (state.addresses.unsupported) return no(Reason.UnsupportedAddress, state.addresses.unsupported);
-  const invalid = state.drafts.filter((d) => d.notAccepted !== null || d.unresolved.length > 0);
+  const invalid = state.drafts.filter((d) => !isValidListener(d));
   const accepted = state.drafts.filter((d) => d.notAccepted === null).map((d) => `"${d.name}"`);
   const notes = [
     ...(invalid.length > 0 ? [`invalid listeners: ${invalid.map(describe).join(', ')}`] : []),
     ...(state.duplicateNames.length > 0 ? [`duplicate listener names ignored: ${state.duplicateNames.map((n) => `"${n}"`).join(', ')}`] : []),
   ];
-  if (!state.accepted) return no(Reason.ListenersNotValid, `No listener is accepted; ${notes.join('; ')}`);
+  if (!state.accepted) return no(Reason.ListenersNotValid, `No listener is accepted. ${capitalize(notes.join('; '))}`);
   if (notes.length > 0) {
-    return condition(ConditionType.Accepted, true, Reason.ListenersNotValid, `${notes.join('; ')}; accepted listeners: ${accepted.join(', ') || 'none'}`);
+    return condition(ConditionType.Accepted, true, Reason.ListenersNotValid, `${capitalize(notes.join('; '))}; accepted listeners: ${accepted.join(', ') || 'none'}`);
   }
   return condition(ConditionType.Accepted, true, Reason.Accepted, 'Accepted');
 }
@@ -112,4 +112,8 @@ function resolvedRefsCondition(state: GatewayState): PendingCondition {
     return condition(ConditionType.ResolvedRefs, false, GatewayReason.ListenersNotResolved, `Listeners with unresolved references: ${unresolved.join(', ')}`);
   }
   return condition(ConditionType.ResolvedRefs, true, Reason.ResolvedRefs, 'All references resolved');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -9,7 +9,7 @@
 import { GATEWAY_GROUP, type Gateway, type ListenerSet } from '../api/index.ts';
 import { ConditionType, GatewayReason, Reason, condition, type PendingCondition } from './conditions.ts';
 import type { TranslationContext } from './context.ts';
-import type { ListenerDraft } from './listeners.ts';
+import { unservableRefs, type ListenerDraft } from './listeners.ts';
 import { compileNamespacePolicy } from './namespaces.ts';
 
 /** The merge order of the spec: oldest first, then namespace/name. Objects without a creation time sort as equal in age. */
@@ -53,9 +53,9 @@ export interface ListenerSetState {
   accepted: boolean;
 }
 
-/** A listener that would be programmed if its parent is: accepted, references resolved. */
+/** A listener that would be programmed if its parent is: accepted, certificates resolved. */
 export function isValidListener(d: ListenerDraft): boolean {
-  return d.notAccepted === null && d.unresolved.length === 0;
+  return d.notAccepted === null && unservableRefs(d).length === 0;
 }
 
 /** Decides Accepted for a ListenerSet once its parent's acceptance and its listeners' conflicts are known. */

@@ -7,7 +7,7 @@
 import type { ListenerStatus } from '../api/index.ts';
 import { ConditionType, Reason, condition, setCondition, type PendingCondition } from './conditions.ts';
 import type { ListenerContext } from './context.ts';
-import type { ListenerDraft } from './listeners.ts';
+import { unservableRefs, type ListenerDraft } from './listeners.ts';
 import type { StatusStamper } from './status-helpers.ts';
 
 /** Why an otherwise valid listener is not programmed (its Gateway or ListenerSet), or null. */
@@ -19,7 +19,7 @@ export function listenerConditions(d: ListenerDraft, blocker: ParentBlocker, con
     ? condition(ConditionType.Accepted, false, d.notAccepted.reason, d.notAccepted.message)
     : condition(ConditionType.Accepted, true, Reason.Accepted, 'Accepted'));
   if (d.notAccepted) list.push(condition(ConditionType.Programmed, false, d.notAccepted.programmedReason, d.notAccepted.message));
-  else if (d.unresolved.length > 0) list.push(condition(ConditionType.Programmed, false, Reason.Invalid, 'The listener has unresolved references'));
+  else if (unservableRefs(d).length > 0) list.push(condition(ConditionType.Programmed, false, Reason.Invalid, `Unresolved references: ${unservableRefs(d).map((p) => p.message).join('; ')}`));
   else if (blocker !== null) list.push(condition(ConditionType.Programmed, false, Reason.Pending, blocker));
   else list.push(condition(ConditionType.Programmed, true, Reason.Programmed, 'Programmed'));
   list.push(d.unresolved.length > 0

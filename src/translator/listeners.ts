@@ -32,6 +32,8 @@ const ROUTE_KINDS: Readonly<Record<string, readonly string[]>> = {
 export interface ListenerProblem {
   readonly reason: string;
   readonly message: string;
+  /** The listener can still be served despite it (ResolvedRefs=False but Programmed). */
+  readonly servable?: boolean;
 }
 
 /** A listener being validated; turned into a ListenerContext once the Gateway is settled. */
@@ -134,6 +136,15 @@ export function validateListener(
   };
 }
 
+/**
+ * Unresolved references the listener cannot be served without: its certificates. Invalid route
+ * kinds do not stop it (the spec keeps the valid kinds in supportedKinds, so it serves those), nor
+ * do some unusable CA certificates while others remain (validation with fewer CAs fails closed).
+ */
+export function unservableRefs(d: ListenerDraft): ListenerProblem[] {
+  return d.unresolved.filter((p) => !p.servable);
+}
+
 /** supportedKinds: the protocol's kinds, or those listed that the protocol can serve (InvalidRouteKinds for the rest). */
 function routeKinds(protocol: string, spec: Listener, unresolved: ListenerProblem[]): RouteGroupKind[] {
   const valid = ROUTE_KINDS[protocol] ?? [];
@@ -149,7 +160,7 @@ function routeKinds(protocol: string, spec: Listener, unresolved: ListenerProble
     }
   }
   if (rejected.length > 0) {
-    unresolved.push({ reason: Reason.InvalidRouteKinds, message: `route kinds ${rejected.join(', ')} are not supported on a ${protocol} listener` });
+    unresolved.push({ reason: Reason.InvalidRouteKinds, message: `route kinds ${rejected.join(', ')} are not supported on a ${protocol} listener`, servable: true });
   }
   return kinds;
 }
