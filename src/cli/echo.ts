@@ -33,7 +33,7 @@ export interface EchoServer {
   close(): Promise<void>;
 }
 
-const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC11B85';
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 const CHUNK = Buffer.alloc(64 * 1024, 0x61);
 
 export async function startEcho(options: EchoOptions = {}): Promise<EchoServer> {
