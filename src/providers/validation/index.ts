@@ -36,9 +36,9 @@ const SCHEMAS: Record<KnownKind, (version: string) => ObjectSchema> = {
   ConfigMap: configMapKind,
 };
 
-/** Schemas are built once per kind and version: building is cheap, but reloads are frequent. */
+/** The schema for a kind in a version; built once (building is cheap, but reloads are frequent). */
 const cache = new Map<string, ObjectSchema>();
-function schemaFor(kind: KnownKind, version: string): ObjectSchema {
+export function schemaFor(kind: KnownKind, version: string): ObjectSchema {
   const key = `${kind}/${version}`;
   let schema = cache.get(key);
   if (!schema) cache.set(key, (schema = SCHEMAS[kind](version)));

@@ -1,7 +1,7 @@
 /**
- * TLSRoute, TCPRoute and UDPRoute. v1 allows a single rule; the older alpha versions still served
- * by the experimental channel allow 16 (with unique names), and v1alpha2 TLSRoute makes hostnames
- * optional and unchecked for IPs.
+ * TLSRoute, TCPRoute and UDPRoute. v1 (and TLSRoute v1alpha3) allow a single rule; v1alpha2, still
+ * served by the experimental channel, allows 16 (with unique names), and v1alpha2 TLSRoute makes
+ * hostnames optional and unchecked for IPs.
  */
 import { isIP } from 'node:net';
 import * as F from './fields.ts';
@@ -11,7 +11,7 @@ import { arr, obj, str, type Rule } from './schema.ts';
 
 const rules = (version: string) => arr(
   obj({ name: F.ruleName(), backendRefs: arr(F.backendRef(), { minItems: 1, maxItems: 16 }) }, { required: ['backendRefs'] }),
-  version === 'v1' ? { minItems: 1, maxItems: 1 } : { minItems: 1, maxItems: 16, rules: [F.uniqueRuleNames] },
+  version !== 'v1alpha2' ? { minItems: 1, maxItems: 1 } : { minItems: 1, maxItems: 16, rules: [F.uniqueRuleNames] },
 );
 
 const noIpHostnames: Rule<string[]> = (hostnames, report) => {

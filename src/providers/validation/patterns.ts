@@ -54,7 +54,7 @@ export const ADDRESS_TYPE: Pattern = {
   what: 'a valid address type (IPAddress, Hostname, NamedAddress or a domain-prefixed name)',
 };
 export const CORS_ORIGIN: Pattern = {
-  re: /(^\*$)|(^(http(s)?):\/\/(((\*\.)?([a-zA-Z0-9-]+\.)*[a-zA-Z0-9-]+|\*)(:([0-9]{1,5}))?)$)/,
+  re: /(^\*$)|(^(http(s)?):\/\/(((\*\.)?([a-zA-Z0-9\-]+\.)*[a-zA-Z0-9-]+|\*)(:([0-9]{1,5}))?)$)/,
   what: 'a valid origin ("*" or scheme://host[:port], host optionally starting with "*.")',
 };
 export const WELL_KNOWN_CA: Pattern = {
