@@ -72,7 +72,7 @@ const CASES: [string, ReturnType<typeof route>, RegExp | undefined][] = [
   ['a cookie session without cookie config', route([{ sessionPersistence: { type: 'Cookie' } }]), /cookie must be specified for Cookie type/],
   ['a Permanent cookie without absoluteTimeout', route([{ sessionPersistence: { cookie: { lifetimeType: 'Permanent' } } }]), /absoluteTimeout must be specified/],
   ['a header value with a double space (experimental pattern)', route([filter({ type: 'RequestHeaderModifier', requestHeaderModifier: { add: [{ name: 'a', value: 'x  y' }] } })]), /is not a valid header value/],
-  ['a bad object name', { ...route([{}]), metadata: { name: 'Bad_Name' } }, /metadata\.name: "Bad_Name" is not a valid DNS-1123 subdomain/],
+  ['a bad object name', { ...route([{}]), metadata: { name: 'Bad_Name', namespace: 'demo' } }, /metadata\.name: "Bad_Name" is not a valid DNS-1123 subdomain/],
 ];
 
 for (const [name, object, expected] of CASES) {
