@@ -93,7 +93,7 @@ export function attachToParent(index: ParentIndex, ref: ParentReference, prepare
   }
   const allowed = selected.filter((l) => allowsKind(l, route.kind) && l.allowsNamespace(route.metadata.namespace));
   if (allowed.length === 0) {
-    return refuse(Reason.NotAllowedByListeners, `No listener of ${found.what}${ref.sectionName ? ` named ${ref.sectionName}` : ''} allows a ${route.kind} from namespace ${route.metadata.namespace}`);
+    return refuse(Reason.NotAllowedByListeners, `No listener of ${found.what}${ref.sectionName ? ` named ${ref.sectionName}` : ''} allows kind ${route.kind} from namespace ${route.metadata.namespace}`);
   }
   const attachments: Attachment[] = [];
   for (const listener of allowed) {

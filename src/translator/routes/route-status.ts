@@ -13,7 +13,8 @@ import { ConditionType, Reason, condition } from '../conditions.ts';
 import type { PendingCondition } from '../conditions.ts';
 import type { PreparedRoute, RuleIssue } from './types.ts';
 
-const describe = (issue: RuleIssue) => `rule ${issue.ruleIndex}${issue.ruleName ? ` (${issue.ruleName})` : ''}: ${issue.error.message}`;
+/** Rule errors already name their rule ("rule 2 (name) filter 0: …"). */
+const describe = (issue: RuleIssue) => issue.error.message;
 
 /** True when the route has rules and none survived validation. */
 export function allRulesInvalid(prepared: PreparedRoute): boolean {
