@@ -113,8 +113,12 @@ export class HttpListener {
       observer.connectionClosed(this.ctx.socketId);
     });
     socket.setTimeout(this.#options.headersTimeoutMs, () => socket.destroy());
+    // The h1 server allows half-open sockets; a client that hangs up before sending a byte is gone.
+    const onEnd = () => socket.destroy();
+    socket.once('end', onEnd);
     socket.once('data', (chunk: Buffer) => {
       socket.setTimeout(0);
+      socket.off('end', onEnd);
       socket.pause();
       socket.unshift(chunk);
       const n = Math.min(chunk.length, H2_PREFACE.length);
