@@ -76,7 +76,7 @@ function expect(statuses: Map<string, ObjectStatus>, key: string, listener: stri
   assert.ok(entry, `${key} listener ${listener}`);
   for (const w of wanted) {
     const [type, state, reason] = w.split(/[=/]/);
-    const c = entry.conditions?.find((x) => x.type === type);
+    const c: Condition | undefined = entry.conditions?.find((x) => x.type === type);
     assert.ok(c, `${key} ${listener ?? ''}: ${type} present`);
     assert.equal(c.status, state, `${key} ${listener ?? ''}: ${w} (${c.reason}: ${c.message})`);
     if (reason) assert.equal(c.reason, reason, `${key} ${listener ?? ''}: ${w} (${c.message})`);
