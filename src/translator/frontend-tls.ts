@@ -51,7 +51,7 @@ export function frontendValidationFor(ctx: TranslationContext, gateway: Gateway,
   };
 }
 
-/** Whether any frontend validation (default or per port) runs in AllowInsecureFallback mode. */
+/** Where frontend validation runs in AllowInsecureFallback mode: `default` and/or `port N`; empty when nowhere. */
 export function insecureFallbackPorts(gateway: Gateway): string[] {
   const frontend = gateway.spec.tls?.frontend;
   const found: string[] = [];

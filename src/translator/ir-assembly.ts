@@ -34,6 +34,7 @@ export function assembleIr(gateways: readonly GatewayContext[], routes: RouteTra
   return { sockets: irSockets, clusters };
 }
 
+/** ListenerSet listeners name their parent Gateway in `gateway`; their id names the ListenerSet. */
 function irListener(gateway: GatewayContext, listener: ListenerContext, routes: RouteTranslation): IrListener {
   const attached = routes.listenerRoutes.get(listener.id);
   const { namespace, name } = gateway.gateway.metadata;
