@@ -23,7 +23,8 @@ interface AncestorEntry extends Entry {
 /** A condition whose status means trouble: a positive-polarity type that is not True, or Conflicted=True. */
 export function isProblem(c: Condition): boolean {
   if (c.type === 'Conflicted' || c.type === 'PartiallyInvalid' || c.type === 'OverlappingTLSConfig') return c.status === 'True';
-  if (c.type === 'AttachedListenerSets') return false;
+  // Informational: they describe a choice the user made, not a fault.
+  if (c.type === 'AttachedListenerSets' || c.type === 'InsecureFrontendValidationMode') return false;
   return c.status !== 'True';
 }
 
