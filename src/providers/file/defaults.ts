@@ -16,6 +16,10 @@
  *   server stores it.
  * - Namespaces: the `kubernetes.io/metadata.name` label every namespace carries since Kubernetes
  *   1.22, which namespace selectors commonly use.
+ * - Fields set to null (`field:` with no value) are removed: the API server prunes nulls of
+ *   non-nullable fields, and the validators already treated them as absent.
+ * - `status` is dropped, as the API server drops it on create (it is a subresource): a manifest
+ *   exported from a cluster must not pass off another controller's status as Switchyard's.
  */
 import type { KubeObject } from '../../api/index.ts';
 
@@ -24,7 +28,8 @@ export const DEFAULT_NAMESPACE = 'default';
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** A copy of a validated object with the defaults applied (the input is not modified). */
-export function applyDefaults(object: KubeObject, namespaced: boolean): KubeObject {
+export function applyDefaults(input: KubeObject, namespaced: boolean): KubeObject {
+  const object = withoutNulls(input);
   const { namespace, ...meta } = object.metadata;
   const metadata = {
     ...meta,
@@ -35,7 +40,8 @@ export function applyDefaults(object: KubeObject, namespaced: boolean): KubeObje
   if (object.kind === 'Namespace') {
     metadata.labels = { ...meta.labels, [NAMESPACE_NAME_LABEL]: meta.name };
   }
-  const result: KubeObject = { ...object, metadata };
+  const { status: _status, ...body } = object;
+  const result: KubeObject = { ...body, metadata };
   if (object.kind === 'Secret' && object.stringData !== undefined) {
     const { stringData, ...secret } = result;
     const encoded = Object.fromEntries(Object.entries(stringData as Record<string, string>)
@@ -43,6 +49,12 @@ export function applyDefaults(object: KubeObject, namespaced: boolean): KubeObje
     return { ...secret, data: { ...(secret.data as Record<string, string> | undefined), ...encoded } };
   }
   return result;
+}
+
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
 }
 
 /** Freezes an object and everything in it: the loaded configuration is shared, never edited. */

@@ -51,7 +51,9 @@ export class FileProvider implements Provider {
   constructor(paths: readonly string[], options: FileProviderOptions = {}) {
     this.#paths = [...paths];
     this.#options = options;
-    this.#debouncer = new Debouncer(() => void this.#request(false), options.debounceMs, options.maxWaitMs);
+    // A load does not throw (every problem is a diagnostic); should one ever, log it rather than crash.
+    const reloadOnChange = () => void this.#request(false).catch((error: unknown) => options.logger?.error({ err: error }, 'configuration reload failed'));
+    this.#debouncer = new Debouncer(reloadOnChange, options.debounceMs, options.maxWaitMs);
     this.#watcher = new DirectoryWatcher(() => this.#debouncer.trigger());
   }
 

@@ -50,15 +50,16 @@ test('loadManifests: cluster defaults — namespace, generation, creationTimesta
   assert.ok(Object.isFrozen(byKind.Gateway!.spec), 'loaded objects are frozen');
 });
 
-test('loadText: an explicit creationTimestamp and generation win; Namespaces get their name label', () => {
+test('loadText: an explicit creationTimestamp and generation win; status is dropped; Namespaces get their name label', () => {
   const load = loadText('x.yaml', [
     'apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a, labels: {tier: gold}}',
-    'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, creationTimestamp: 2024-05-01T10:00:00Z, generation: 7}\nspec: {}',
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, creationTimestamp: 2024-05-01T10:00:00Z, generation: 7}\nspec: {}\nstatus: {parents: []}',
   ].join('\n---\n'));
   const [ns, route] = load.accepted.map((a) => a.loaded.object);
   assert.deepEqual(ns!.metadata.labels, { tier: 'gold', 'kubernetes.io/metadata.name': 'team-a' });
   assert.equal(route!.metadata.creationTimestamp, '2024-05-01T10:00:00Z');
   assert.equal(route!.metadata.generation, 7);
+  assert.equal(route!.status, undefined, 'status is dropped, as on create');
 });
 
 test('loadText: documents that are not objects, or lack apiVersion, kind or name, are errors', () => {
@@ -89,4 +90,13 @@ test('loadManifests: a missing path is an error, the other paths still load', as
   assert.deepEqual(load.errors.map((d) => [d.code, relative(formatDiagnostic(d))]), [
     ['SY_ERR_CONFIG_PATH', 'does-not-exist: cannot read configuration path: no such file or directory'],
   ]);
+});
+
+test('loadText: null fields are absent, as the API server prunes them (found by the property test)', () => {
+  const load = loadText('x.yaml', 'apiVersion: v1\nkind: Secret\nmetadata: {name: s, labels: }\nstringData:\ndata: {a: YQ==}\n');
+  assert.deepEqual(load.diagnostics, []);
+  const secret = load.accepted[0]!.loaded.object;
+  assert.deepEqual(secret.data, { a: 'YQ==' });
+  assert.equal('stringData' in secret, false);
+  assert.equal('labels' in secret.metadata, false);
 });

@@ -4,7 +4,7 @@
  * YAML, and valid manifests with random parts replaced, removed or duplicated.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -13,9 +13,15 @@ import { KNOWN_KINDS, isKnownKind } from '../../api/index.ts';
 import { loadText, type FileLoad } from './load.ts';
 
 const MIXED = new URL('./testdata/mixed', import.meta.url).pathname;
-const SEEDS: unknown[] = ['01-gateway.yaml', 'routes/api.yaml', 'secret.yml', 'services.json']
-  .flatMap((f) => parseAllDocuments(readFileSync(join(MIXED, f), 'utf8')).map((d) => d.toJS()))
-  .filter((v) => v !== null);
+// Seeds: our fixtures, plus the upstream conformance manifests when they are here (richer shapes).
+const CONFORMANCE_TESTS = new URL('../../../../shared/gateway-api/conformance/tests', import.meta.url).pathname;
+const seedFiles = [
+  ...['01-gateway.yaml', 'routes/api.yaml', 'secret.yml', 'services.json'].map((f) => join(MIXED, f)),
+  ...(existsSync(CONFORMANCE_TESTS) ? readdirSync(CONFORMANCE_TESTS).filter((f) => f.endsWith('.yaml')).map((f) => join(CONFORMANCE_TESTS, f)) : []),
+];
+const SEEDS: unknown[] = seedFiles
+  .flatMap((f) => parseAllDocuments(readFileSync(f, 'utf8')).map((d) => d.toJS() as unknown))
+  .filter((v) => v !== null && isKnownKind(String((v as { kind?: unknown }).kind)));
 
 function checkInvariants(load: FileLoad): void {
   for (const d of load.diagnostics) {
@@ -88,5 +94,5 @@ test('valid manifests with random parts replaced, removed or duplicated never ma
       value = mutate(value, all[m.pick % all.length]!, m.op, m.value);
     }
     checkInvariants(loadText('fuzz.yaml', stringify(value)));
-  }), { numRuns: 1000 });
+  }), { numRuns: 2000 });
 });
