@@ -15,12 +15,6 @@ export interface RouteRequest {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** Splits a request target into path and query without allocating a URL object (hot path). */
-export function splitTarget(target: string): { path: string; query: string } {
-  const q = target.indexOf('?');
-  return q === -1 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q + 1) };
-}
-
 /** One header value for matching: repeated headers are compared as the comma-joined list (RFC 9110 §5.3). */
 export function headerValue(headers: RouteRequest['headers'], name: string): string | undefined {
   const v = headers[name];
