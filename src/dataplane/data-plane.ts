@@ -138,6 +138,9 @@ export class DataPlane implements DataPlaneApi {
     }
     generation.commit();
     this.#applied = true;
+    if (runtime.unsupportedFilters.size > 0) {
+      this.#logger.warn({ routes: Object.fromEntries(runtime.unsupportedFilters) }, 'routes use filters this data plane does not implement yet; they serve without them');
+    }
     this.#logger.info({ sockets: states.length, clusters: runtime.clusters.size }, 'configuration applied');
     return new ApplyResult(states);
   }

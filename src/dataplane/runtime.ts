@@ -29,6 +29,8 @@ export interface RouteTarget {
 export interface RuntimeConfig {
   readonly routers: ReadonlyMap<string, Router<RouteTarget>>;
   readonly clusters: ReadonlyMap<string, ClusterRuntime>;
+  /** Route ids → filter kinds they use that this data plane does not implement yet (logged on apply). */
+  readonly unsupportedFilters: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface RuntimeDefaults {
@@ -39,12 +41,17 @@ export interface RuntimeDefaults {
 export function compileRuntime(ir: Ir, pools: PoolGeneration, defaults: RuntimeDefaults): RuntimeConfig {
   const clusters = new Map<string, ClusterRuntime>();
   for (const [id, cluster] of Object.entries(ir.clusters)) clusters.set(id, new ClusterRuntime(cluster, pools));
-  const resolve = (route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener) => compileRoute(route, vhost, listener, clusters, defaults);
+  const unsupportedFilters = new Map<string, readonly string[]>();
+  const resolve = (route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener) => {
+    const target = compileRoute(route, vhost, listener, clusters, defaults);
+    if (target.filters.unsupported.length > 0) unsupportedFilters.set(route.id, target.filters.unsupported);
+    return target;
+  };
   const routers = new Map<string, Router<RouteTarget>>();
   for (const socket of ir.sockets) {
     if (socket.protocol === 'HTTP') routers.set(socket.id, compileRouter(socket, resolve));
   }
-  return { routers, clusters };
+  return { routers, clusters, unsupportedFilters };
 }
 
 function compileRoute(

@@ -71,6 +71,16 @@ describe('HTTP/2 cleartext with prior knowledge', () => {
         stream.end();
       });
       const replies = await Promise.all([get('/a'), get('/b'), get('/c')]);
+      const post = await new Promise<string>((resolve, reject) => {
+        const stream = client.request({ ':method': 'POST', ':path': '/up', ':authority': 'h2.example' });
+        let body = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (c: string) => { body += c; });
+        stream.on('end', () => resolve(body));
+        stream.on('error', reject);
+        stream.end(Buffer.alloc(100_000, 1));
+      });
+      assert.equal((JSON.parse(post) as { bodyBytes: number }).bodyBytes, 100_000);
       for (const r of replies) assert.equal(r.status, 200);
       const first = JSON.parse(replies[0]!.body) as { host: string; path: string; headers: Record<string, string> };
       assert.equal(first.host, 'h2.example');

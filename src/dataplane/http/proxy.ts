@@ -10,7 +10,7 @@ import http, { type ClientRequest, type IncomingMessage, type ServerResponse } f
 import type { Http2ServerRequest } from 'node:http2';
 import { performance } from 'node:perf_hooks';
 import { applyHeaderEdit, type FilterChain } from '../filters/index.ts';
-import type { DataPlaneObserver } from '../observer.ts';
+import { NOOP_OBSERVER, type DataPlaneObserver } from '../observer.ts';
 import type { Router } from '../routing/router.ts';
 import type { BackendTarget, RouteTarget } from '../runtime.ts';
 import type { EndpointPool } from '../upstream/index.ts';
@@ -199,6 +199,8 @@ class Exchange {
 
 function observe(ctx: ProxyContext, req: AnyRequest, head: RequestHead | null, route: RouteTarget | null,
   pool: EndpointPool | null, status: number, started: number): void {
+  // Nothing listens: skip building the record (hot path).
+  if (ctx.observer === NOOP_OBSERVER) return;
   const requestId = req.headers['x-request-id'];
   ctx.observer.requestEnded({
     socketId: ctx.socketId,

@@ -50,7 +50,7 @@ export function handleUpgrade(ctx: ProxyContext, req: IncomingMessage, socket: D
   const path = rewritePath ? rewritePath(reqHead.path) : reqHead.path;
   // A dedicated connection: after the 101 it belongs to this tunnel, never to the keep-alive pool.
   const upstream = http.request({
-    host: pool.address, port: pool.port, method: reqHead.method, headers,
+    host: pool.address, port: pool.port, method: reqHead.method, headers, agent: false,
     path: reqHead.query === '' ? path : `${path}?${reqHead.query}`,
   });
   upstream.on('error', () => fail(502));
