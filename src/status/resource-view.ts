@@ -11,8 +11,16 @@ interface ParentEntry {
   controllerName?: string;
 }
 
+/**
+ * Standalone objects carry one shared placeholder creationTimestamp (the loader's choice: route
+ * precedence must not depend on file order). For display, the view shows when this process first
+ * loaded the object instead, which is what "created" means to a standalone user.
+ */
+const STANDALONE_CREATION_TIMESTAMP = '1970-01-01T00:00:00Z';
+
 export class ResourceView {
   #objects = new Map<string, KubeObject>();
+  readonly #firstSeen = new Map<string, string>();
   #statuses = new Map<string, ObjectStatus>();
   readonly #controllerName: string;
 
@@ -23,7 +31,13 @@ export class ResourceView {
   /** Replaces the whole view with a new object set and its computed statuses. */
   publish(objects: readonly KubeObject[], statuses: readonly ObjectStatus[]): void {
     const nextObjects = new Map<string, KubeObject>();
-    for (const object of objects) nextObjects.set(objectKey(object), object);
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    for (const object of objects) {
+      const key = objectKey(object);
+      nextObjects.set(key, object);
+      if (!this.#firstSeen.has(key)) this.#firstSeen.set(key, now);
+    }
+    for (const key of this.#firstSeen.keys()) if (!nextObjects.has(key)) this.#firstSeen.delete(key);
     const nextStatuses = new Map<string, ObjectStatus>();
     for (const status of statuses) nextStatuses.set(status.key, status);
     this.#objects = nextObjects;
@@ -58,7 +72,10 @@ export class ResourceView {
     return out.sort((a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
   }
 
-  #withStatus(key: string, object: KubeObject): KubeObject {
+  #withStatus(key: string, stored: KubeObject): KubeObject {
+    const object = stored.metadata.creationTimestamp === STANDALONE_CREATION_TIMESTAMP
+      ? { ...stored, metadata: { ...stored.metadata, creationTimestamp: this.#firstSeen.get(key) ?? STANDALONE_CREATION_TIMESTAMP } }
+      : stored;
     const computed = this.#statuses.get(key);
     if (!computed) return object;
     const status = { ...computed.status };
