@@ -8,20 +8,18 @@
  * No matches: every gRPC request (PathPrefix `/`).
  */
 import type { GrpcRoute, GrpcRouteMatch, HttpRouteFilter } from '../../api/index.ts';
-import type { IrHttpMatch, IrHttpRoute } from '../../ir/index.ts';
+import type { IrHttpMatch } from '../../ir/index.ts';
 import { objectKey } from '../../store/index.ts';
-import { StatusError } from '../conditions.ts';
-import type { ListenerContext } from '../context.ts';
+import type { StatusError } from '../conditions.ts';
 import { translateFilters } from '../filters.ts';
 import type { GrpcPrecedence } from '../precedence.ts';
 import { quoteRegex, regexError } from '../regex.ts';
 import { ruleBackends } from './http-backends.ts';
 import { MatchError, namedMatches } from './http-match.ts';
-import type { HttpEntry, ListenerTables } from './listener-tables.ts';
+import { FAIL_CLOSED, prepareHttpLikeRoute } from './http-like-route.ts';
 import { sessionPersistence } from './rule-options.ts';
-import type { PreparedRoute, RouteEnv, RuleIssue } from './types.ts';
+import type { PreparedRoute, RouteEnv } from './types.ts';
 
-const FAIL_CLOSED = [{ weight: 1, clusterId: null, filters: [] }];
 const NO_TIMEOUTS = { requestMs: null, backendRequestMs: null };
 
 function grpcMatch(m: GrpcRouteMatch, at: string): { match: IrHttpMatch; precedence: GrpcPrecedence } {
@@ -49,57 +47,27 @@ function grpcMatch(m: GrpcRouteMatch, at: string): { match: IrHttpMatch; precede
 }
 
 export function prepareGrpcRoute(route: GrpcRoute, env: RouteEnv): PreparedRoute {
-  const { namespace, name } = route.metadata;
-  const origin = { kind: 'GRPCRoute', namespace, key: objectKey(route) };
-  const rules = route.spec.rules ?? [];
-  const entries: HttpEntry[] = [];
-  const invalidRules: RuleIssue[] = [];
+  const origin = { kind: 'GRPCRoute', namespace: route.metadata.namespace, key: objectKey(route) };
   const refProblems: StatusError[] = [];
-
-  for (const [ruleIndex, rule] of rules.entries()) {
-    const ruleName = rule.name ?? null;
-    const at = `rule ${ruleIndex}${ruleName ? ` (${ruleName})` : ''}`;
-    try {
-      const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{}];
-      const translated = matches.map((m, j) => grpcMatch(m, `${at} match ${j}`));
-      const filters = translateFilters(rule.filters as HttpRouteFilter[] | undefined, { backends: env.backends, origin, usage: 'GRPC', singlePrefix: null }, at);
-      refProblems.push(...filters.refProblems);
-      if (filters.invalid) throw filters.invalid;
-      const backends = ruleBackends(rule.backendRefs as never, env, origin, 'GRPC', null, at);
-      refProblems.push(...backends.refProblems);
-      if (backends.invalid) throw backends.invalid;
-      const common = {
+  return prepareHttpLikeRoute(route, route.spec.rules ?? [], refProblems, (rule, at) => {
+    const matches = rule.matches && rule.matches.length > 0 ? rule.matches : [{}];
+    const translated = matches.map((m, j) => grpcMatch(m, `${at} match ${j}`));
+    const filters = translateFilters(rule.filters as HttpRouteFilter[] | undefined, { backends: env.backends, origin, usage: 'GRPC', singlePrefix: null }, at);
+    refProblems.push(...filters.refProblems);
+    if (filters.invalid) throw filters.invalid;
+    const backends = ruleBackends(rule.backendRefs as never, env, origin, 'GRPC', null, at);
+    refProblems.push(...backends.refProblems);
+    if (backends.invalid) throw backends.invalid;
+    return {
+      matches: translated,
+      action: {
         filters: filters.failClosed ? [] : filters.filters,
         backends: filters.failClosed ? FAIL_CLOSED : backends.backends,
         timeouts: NO_TIMEOUTS,
         retry: null,
         sessionPersistence: sessionPersistence(rule.sessionPersistence, at),
         grpc: true,
-      };
-      for (const [matchIndex, t] of translated.entries()) {
-        const ir: IrHttpRoute = {
-          id: `grpcroute/${namespace}/${name}/rule/${ruleIndex}/match/${matchIndex}`,
-          source: { kind: 'GRPCRoute', namespace, name, ruleIndex, ruleName, matchIndex },
-          match: t.match,
-          ...common,
-        };
-        entries.push({ ir, key: { match: t.precedence, route, ruleIndex, matchIndex } });
-      }
-    } catch (error) {
-      if (!(error instanceof StatusError)) throw error;
-      invalidRules.push({ ruleIndex, ruleName, error });
-    }
-  }
-
-  return {
-    route,
-    hostnames: (route.spec.hostnames ?? []).map((h) => h.toLowerCase()),
-    ruleCount: rules.length,
-    invalidRules,
-    refProblems,
-    contribute(listener: ListenerContext, hostnames: readonly string[], tables: ListenerTables) {
-      if (listener.protocol !== 'HTTP' && listener.protocol !== 'HTTPS') return;
-      for (const hostname of hostnames) for (const entry of entries) tables.addHttp(listener, hostname, entry);
-    },
-  };
+      },
+    };
+  });
 }
