@@ -20,8 +20,12 @@
  *   non-nullable fields, and the validators already treated them as absent.
  * - `status` is dropped, as the API server drops it on create (it is a subresource): a manifest
  *   exported from a cluster must not pass off another controller's status as Switchyard's.
+ * - The CRD schema defaults (crd-defaults.ts): parentRef group/kind, backendRef group/kind/weight,
+ *   HTTPRoute's default `PathPrefix /` match, match types, allowedRoutes, TLS mode, redirect status
+ *   code, … so that status echoes parentRefs exactly as a cluster stores them.
  */
 import type { KubeObject } from '../../api/index.ts';
+import { applyCrdDefaults } from './crd-defaults.ts';
 
 export const STANDALONE_CREATION_TIMESTAMP = '1970-01-01T00:00:00Z';
 export const DEFAULT_NAMESPACE = 'default';
@@ -29,7 +33,9 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** A copy of a validated object with the defaults applied (the input is not modified). */
 export function applyDefaults(input: KubeObject, namespaced: boolean): KubeObject {
+  // withoutNulls returns a deep copy, so the CRD defaults can fill it in place.
   const object = withoutNulls(input);
+  applyCrdDefaults(object);
   const { namespace, ...meta } = object.metadata;
   const metadata = {
     ...meta,
