@@ -1,11 +1,13 @@
 /**
  * `switchyard echo`: a small test backend in the spirit of hashicorp/http-echo.
  *
- *   switchyard echo [--listen HOST:PORT] [--text TEXT | --json] [--name NAME]
+ *   switchyard echo [--listen HOST:PORT] [--text TEXT | --json] [--name NAME] [--namespace NS]
  *
  * `--text` answers TEXT + "\n" with 200; `--json` (the default without --text) answers a JSON
  * description of the request: name, method, path, host, headers, httpVersion, the connection number
- * (so keep-alive reuse is visible) and the number of body bytes received. Query knobs for tests:
+ * (so keep-alive reuse is visible) and the number of body bytes received; also `pod` (the name) and
+ * `namespace`, the fields the upstream conformance echo backend reports, so conformance scenarios
+ * can assert which backend answered as the upstream suite does. Query knobs for tests:
  * `?status=NNN` sets the status, `?delayMs=N` waits before answering, `?bytes=N` streams N bytes.
  * WebSocket upgrades are answered and every message is echoed back. One JSON line is printed on
  * stdout once listening, with the actual port (port 0 picks a free one).
@@ -22,6 +24,8 @@ export interface EchoOptions {
   readonly text?: string | null;
   /** Identity reported in JSON answers and response header `x-echo-name`. */
   readonly name?: string;
+  /** Reported as `namespace` in JSON answers (the upstream conformance echo's field); default null. */
+  readonly namespace?: string;
 }
 
 export interface EchoServer {
@@ -42,7 +46,7 @@ export async function startEcho(options: EchoOptions = {}): Promise<EchoServer> 
   let connections = 0;
   const sockets = new Set<Socket>();
   const server = http.createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
-    answer(req, res, name, options.text ?? null, connectionId.get(req.socket) ?? 0);
+    answer(req, res, { name, namespace: options.namespace ?? null }, options.text ?? null, connectionId.get(req.socket) ?? 0);
   });
   const connectionId = new WeakMap<object, number>();
   server.on('connection', (socket: Socket) => {
@@ -70,7 +74,7 @@ export async function startEcho(options: EchoOptions = {}): Promise<EchoServer> 
 
 /** CLI entry: runs until SIGINT/SIGTERM; resolves with the exit code. */
 export async function runEcho(argv: readonly string[]): Promise<number> {
-  const options: { listen?: string; text?: string | null; name?: string } = {};
+  const options: { listen?: string; text?: string | null; name?: string; namespace?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -79,8 +83,9 @@ export async function runEcho(argv: readonly string[]): Promise<number> {
     else if (flag === '--text') options.text = value();
     else if (flag === '--json') options.text = null;
     else if (flag === '--name') options.name = value();
+    else if (flag === '--namespace') options.namespace = value();
     else {
-      process.stderr.write(`switchyard echo: unknown flag ${arg}\nusage: switchyard echo [--listen HOST:PORT] [--text TEXT | --json] [--name NAME]\n`);
+      process.stderr.write(`switchyard echo: unknown flag ${arg}\nusage: switchyard echo [--listen HOST:PORT] [--text TEXT | --json] [--name NAME] [--namespace NS]\n`);
       return 2;
     }
   }
@@ -102,7 +107,8 @@ function parseListen(listen: string): [string, number] {
   return [host || '127.0.0.1', port];
 }
 
-function answer(req: IncomingMessage, res: ServerResponse, name: string, text: string | null, connection: number): void {
+function answer(req: IncomingMessage, res: ServerResponse, who: { name: string; namespace: string | null }, text: string | null, connection: number): void {
+  const { name, namespace } = who;
   const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
   const status = Number(query.get('status') ?? 200);
   const delayMs = Number(query.get('delayMs') ?? 0);
@@ -114,7 +120,7 @@ function answer(req: IncomingMessage, res: ServerResponse, name: string, text: s
     res.setHeader('x-echo-name', name);
     if (bytes >= 0) return streamBytes(res, status, bytes);
     const body = text !== null ? `${text}\n` : `${JSON.stringify({
-      name, method: req.method, path: req.url, host: req.headers.host ?? null, httpVersion: req.httpVersion,
+      name, pod: name, namespace, method: req.method, path: req.url, host: req.headers.host ?? null, httpVersion: req.httpVersion,
       protocol: `HTTP/${req.httpVersion}`, headers: req.headers, trailers: req.trailers, connection, bodyBytes,
     })}\n`;
     res.writeHead(status, { 'content-type': text !== null ? 'text/plain; charset=utf-8' : 'application/json', 'content-length': Buffer.byteLength(body) });
