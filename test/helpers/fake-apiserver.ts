@@ -184,7 +184,7 @@ export class FakeApiServer {
     meta.uid = existing?.metadata.uid ?? `uid-${rv}`;
     meta.creationTimestamp = existing?.metadata.creationTimestamp ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
     const specChanged = !existing || JSON.stringify(existing.spec) !== JSON.stringify(object.spec);
-    meta.generation = specChanged ? (existing?.metadata.generation ?? 0) + 1 : existing.metadata.generation;
+    meta.generation = specChanged ? (existing?.metadata.generation ?? 0) + 1 : (existing.metadata.generation ?? 1);
     delete object.apiVersion;
     object.kind = r.kind;
     this.#bucket(r).set(key, object);
@@ -307,7 +307,7 @@ export class FakeApiServer {
 
   #create(res: http.ServerResponse, r: FakeResource, version: string, namespace: string | undefined, body: Obj): void {
     if (this.beforeWrite) this.beforeWrite('POST', r.plural);
-    const object = { ...clone(body), metadata: { ...body.metadata, ...(r.namespaced && { namespace: namespace ?? body.metadata.namespace }) } };
+    const object: Obj = { ...clone(body), metadata: { ...body.metadata, ...(r.namespaced && { namespace: namespace ?? body.metadata.namespace }) } };
     const key = this.#key(r, object.metadata.namespace, object.metadata.name);
     if (this.#bucket(r).has(key)) return status(res, 409, 'AlreadyExists', `${r.plural} "${object.metadata.name}" already exists`);
     delete object.status;
