@@ -1,0 +1,5 @@
+/** `switchyard proxy`: serves one Gateway's configuration streamed from the controller. */
+export { runProxy, splitHostPort, type ProxyArgs } from './run.ts';
+export { StreamClient, type ApplyOutcome, type StreamClientOptions } from './stream-client.ts';
+export { bindSocketsTo } from './bind-address.ts';
+export { startHealthServer, type HealthServer } from './health.ts';
