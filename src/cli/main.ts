@@ -18,6 +18,10 @@ Commands:
             Show resources with their status conditions, as kubectl describe prints them.
   echo      [--text TEXT | --json] [--listen HOST:PORT] [--name NAME]
             A small HTTP echo backend for examples and tests.
+  controller [--kubeconfig PATH] [--namespace NS] [--stream-listen HOST:PORT] [--proxy-image IMAGE]
+            Kubernetes mode: watch the cluster, provision proxies, write status (docs/kubernetes.md).
+  proxy     --controller HOST:PORT --gateway NS/NAME --key-file PATH [--bind-address IP]
+            Serve one Gateway's configuration streamed from the controller.
   version   Print the version.
 `;
 
@@ -76,6 +80,14 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(await runDescribe({ resource, name, namespace: values.namespace, admin: values.admin }));
       }
       return 0;
+    }
+    case 'controller': {
+      const { runControllerCommand } = await import('./controller.ts');
+      return runControllerCommand(rest);
+    }
+    case 'proxy': {
+      const { runProxyCommand } = await import('./proxy.ts');
+      return runProxyCommand(rest);
     }
     case 'echo': {
       const { runEcho } = await import('./echo.ts');
