@@ -36,12 +36,18 @@ function collectClusters(listener: IrListener, used: Set<string>): void {
   for (const route of listener.l4Routes) addBackends(route.backends);
 }
 
-/** The ports a Gateway's Service and containers expose, from its sockets. */
-export function gatewayPorts(ir: Ir): { port: number; protocol: 'TCP' | 'UDP' }[] {
+/**
+ * The ports a Gateway's Service and containers expose: every listener port it declares (so the
+ * Service exists, and its address is known, even while a listener is invalid) plus the ports of
+ * ListenerSet listeners attached to it (from its sockets).
+ */
+export function gatewayPorts(ir: Ir, declared: readonly { port: number; protocol: string }[] = []): { port: number; protocol: 'TCP' | 'UDP' }[] {
   const seen = new Map<string, { port: number; protocol: 'TCP' | 'UDP' }>();
-  for (const s of ir.sockets) {
-    const protocol = s.protocol === 'UDP' ? 'UDP' : 'TCP';
-    seen.set(`${protocol}/${s.port}`, { port: s.port, protocol });
-  }
+  const add = (port: number, wire: string) => {
+    const protocol = wire === 'UDP' ? 'UDP' : 'TCP';
+    if (Number.isInteger(port) && port > 0 && port < 65536) seen.set(`${protocol}/${port}`, { port, protocol });
+  };
+  for (const l of declared) add(l.port, l.protocol);
+  for (const s of ir.sockets) add(s.port, s.protocol);
   return [...seen.values()].sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
 }

@@ -3,7 +3,7 @@
  * (leader-election.ts), per-Gateway proxy provisioning (provision/), the config stream to the
  * proxies (stream/) and the composition root (run.ts).
  */
-export { runController, DEFAULT_IDENTITY, type ControllerArgs } from './run.ts';
+export { runController, startController, DEFAULT_IDENTITY, type ControllerArgs, type RunningController } from './run.ts';
 export { Reconciler, PROXY_BIND_ADDRESS, type ReconcilerOptions } from './reconciler.ts';
 export { LeaderElector, type LeaderElectionOptions } from './leader-election.ts';
 export { ConfigStreamServer, configVersion, type ProxyState } from './stream/server.ts';

@@ -104,7 +104,7 @@ export class Reconciler {
       await this.#o.provision({
         gateway, gatewayClass: gatewayClass.metadata.name,
         parameters: proxyParameters(gateway, gatewayClass, this.#o.lookup),
-        ports: gatewayPorts(irs.get(key)!), image: this.#o.image, controllerAddress: this.#o.controllerAddress,
+        ports: gatewayPorts(irs.get(key)!, gateway.spec.listeners ?? []), image: this.#o.image, controllerAddress: this.#o.controllerAddress,
       });
     } catch (error) {
       this.#o.logger.warn({ gateway: key, err: (error as Error).message }, 'provisioning failed; retrying on the next change');

@@ -7,9 +7,10 @@
  */
 import { hostname } from 'node:os';
 import { CONTROLLER_NAME } from '../api/index.ts';
-import { createLogger, type LogLevel } from '../observability/index.ts';
+import { createLogger, type Logger, type LogLevel } from '../observability/index.ts';
 import { CORE_RESOURCES, KubeClient, KubernetesProvider, StatusWriter, findClusterConfig } from '../providers/kubernetes/index.ts';
-import { splitHostPort, startHealthServer } from '../proxy/index.ts';
+import { startHealthServer } from '../proxy/health.ts';
+import { splitHostPort } from '../proxy/host-port.ts';
 import { LeaderElector } from './leader-election.ts';
 import { Provisioner } from './provision/provisioner.ts';
 import { provisionNames } from './provision/names.ts';
@@ -33,8 +34,22 @@ export interface ControllerArgs {
   readonly retryPeriodMs: number;
 }
 
-export async function runController(args: ControllerArgs): Promise<number> {
-  const logger = createLogger(args.logLevel).child({ identity: args.identity });
+export interface RunningController {
+  readonly elector: LeaderElector;
+  readonly reconciler: Reconciler;
+  readonly stream: ConfigStreamServer;
+  readonly provider: KubernetesProvider;
+  readonly provisioner: Provisioner;
+  readonly writer: StatusWriter;
+  readonly health: { address: { address: string; port: number } };
+  /** Resolves once the first object set was read (rejects when the cluster cannot be read). */
+  readonly started: Promise<void>;
+  /** Releases leadership and closes everything. */
+  stop(): Promise<void>;
+}
+
+/** Starts a controller; `runController` adds signal handling. Tests start several in one process. */
+export async function startController(args: ControllerArgs, logger: Logger = createLogger(args.logLevel).child({ identity: args.identity })): Promise<RunningController> {
   const cluster = findClusterConfig(args.kubeconfig ? { kubeconfig: args.kubeconfig } : {});
   const namespace = args.namespace ?? cluster.namespace ?? 'switchyard-system';
   logger.info({ cluster: cluster.server, source: cluster.source, namespace }, 'connecting to the cluster');
@@ -93,24 +108,32 @@ export async function runController(args: ControllerArgs): Promise<number> {
   const r = reconciler;
   const started = provider.start((update) => r.submit(update.objects.map((o) => o.object)), abort.signal);
   const electing = started.then(() => elector.run(abort.signal));
+  electing.catch(() => {});
+  let stopped: Promise<void> | null = null;
+  const stop = () => stopped ??= (async () => {
+    abort.abort();
+    await electing.catch(() => {});
+    await stream.close();
+    await health.close();
+    client.close();
+  })();
+  return { elector, reconciler, stream, provider, provisioner, writer, health, started, stop };
+}
+
+export async function runController(args: ControllerArgs): Promise<number> {
+  const logger = createLogger(args.logLevel).child({ identity: args.identity });
+  const controller = await startController(args, logger);
   return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
+    const stop = async (signal: string, code: number) => {
       logger.info({ signal }, 'stopping: releasing leadership');
-      abort.abort();
-      await electing.catch(() => {});
-      await stream.close();
-      await health.close();
-      client.close();
-      resolve(0);
+      await controller.stop();
+      resolve(code);
     };
-    process.on('SIGTERM', () => void stop('SIGTERM'));
-    process.on('SIGINT', () => void stop('SIGINT'));
-    started.catch((error: unknown) => {
+    process.on('SIGTERM', () => void stop('SIGTERM', 0));
+    process.on('SIGINT', () => void stop('SIGINT', 0));
+    controller.started.catch((error: unknown) => {
       logger.fatal({ err: (error as Error).message }, 'cannot read the cluster');
-      void stop('error').then(() => resolve(1));
+      void stop('error', 1);
     });
   });
 }

@@ -1,5 +1,6 @@
 /** `switchyard proxy`: serves one Gateway's configuration streamed from the controller. */
-export { runProxy, splitHostPort, type ProxyArgs } from './run.ts';
+export { runProxy, type ProxyArgs } from './run.ts';
+export { splitHostPort } from './host-port.ts';
 export { StreamClient, type ApplyOutcome, type StreamClientOptions } from './stream-client.ts';
 export { bindSocketsTo } from './bind-address.ts';
 export { startHealthServer, type HealthServer } from './health.ts';

@@ -14,6 +14,7 @@ import { createLogger, type LogLevel } from '../observability/index.ts';
 import { sleep } from '../providers/kubernetes/backoff.ts';
 import { bindSocketsTo } from './bind-address.ts';
 import { startHealthServer } from './health.ts';
+import { splitHostPort } from './host-port.ts';
 import { StreamClient } from './stream-client.ts';
 
 export interface ProxyArgs {
@@ -30,13 +31,6 @@ export interface ProxyArgs {
   readonly workers: number;
   readonly drainDelayMs: number;
   readonly drainMs: number;
-}
-
-export function splitHostPort(value: string, flag: string): { host: string; port: number } {
-  const colon = value.lastIndexOf(':');
-  const port = Number(value.slice(colon + 1));
-  if (colon < 0 || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${flag} takes HOST:PORT, got "${value}"`);
-  return { host: value.slice(0, colon).replace(/^\[|\]$/g, ''), port };
 }
 
 export async function runProxy(args: ProxyArgs): Promise<number> {

@@ -23,7 +23,7 @@ export interface FakeResource {
   readonly namespaced: boolean;
 }
 
-type Obj = { apiVersion?: string; kind?: string; metadata: Record<string, unknown> & { name: string; namespace?: string; resourceVersion?: string; generation?: number; labels?: Record<string, string> }; [k: string]: unknown };
+type Obj = { apiVersion?: string; kind?: string; metadata: Record<string, unknown> & { name: string; namespace?: string; resourceVersion?: string; generation?: number; labels?: Record<string, string>; annotations?: Record<string, string> }; status?: unknown; [k: string]: unknown };
 interface Event { rv: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: Obj }
 interface Watcher { resource: FakeResource; namespace: string | undefined; selector: string | null; version: string; send(event: Event): void; end(): void; bookmarks: boolean }
 
@@ -42,7 +42,7 @@ export const DEFAULT_RESOURCES: readonly FakeResource[] = [
 
 function pluralOf(kind: string): string {
   const lower = kind.toLowerCase();
-  return lower.endsWith('y') ? `${lower.slice(0, -1)}ies` : lower.endsWith('s') ? `${lower}es` : `${lower}s`;
+  return /[^aeiou]y$/.test(lower) ? `${lower.slice(0, -1)}ies` : lower.endsWith('s') ? `${lower}es` : `${lower}s`;
 }
 
 const json = (res: http.ServerResponse, code: number, body: unknown) => {
