@@ -8,7 +8,9 @@ import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto as unknown as Crypto);
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+type CryptoKeyPair = webcrypto.CryptoKeyPair;
 
 export type KeyType = 'rsa' | 'ecdsa';
 
@@ -55,7 +57,7 @@ export async function selfSigned(options: CertOptions = {}): Promise<TestCert> {
 }
 
 /** A CA whose `sign` issues leaf certificates (server or client). */
-export async function createCa(options: { commonName?: string; keyType?: KeyType } = {}): Promise<TestCert> {
+export async function createCa(options: { commonName?: string; keyType?: KeyType | undefined } = {}): Promise<TestCert> {
   const type = options.keyType ?? 'ecdsa';
   const keys = await generateKeys(type);
   const name = `CN=${options.commonName ?? 'switchyard test CA'}`;

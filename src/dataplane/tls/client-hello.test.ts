@@ -113,7 +113,7 @@ test('fuzz: real ClientHellos with flipped bytes and truncation never throw, and
     fc.option(fc.nat()),
     fc.integer({ min: 1, max: 600 }),
     (which, flips, cut, recordSize) => {
-      let h = Buffer.from(sources[which]!);
+      let h: Buffer = Buffer.from(sources[which]!);
       if (recordSize < 600) h = splitRecords(h, recordSize);
       for (const [pos, value] of flips) h[pos % h.length] = value;
       const bytes = cut === null ? h : h.subarray(0, cut % (h.length + 1));
