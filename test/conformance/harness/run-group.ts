@@ -1,0 +1,89 @@
+/**
+ * The one data-driven runner: every scenario of a group against one shared `switchyard serve` and
+ * one set of echo backends, scenario after scenario, as the upstream suite runs its tests one after
+ * another against one cluster (apply a test's manifests, check, remove them). A group's test file
+ * only calls runGroup(name). Skipped when the upstream manifests (../shared/gateway-api) are absent.
+ */
+import { after, before, test } from 'node:test';
+import { occupyPort } from '../../helpers/ports.ts';
+import { startBackends, type Backends } from './backends.ts';
+import { StandaloneCluster } from './cluster.ts';
+import { expectExchange } from './expect-http.ts';
+import { acceptedChecks, checkStatus } from './expect-status.ts';
+import {
+  backendsOf, forStandalone, GATEWAY_CLASS_OBJECT, listenerPorts, portKey, readUpstream, UPSTREAM_PRESENT,
+  type BackendSpec, type Obj, type PortMap,
+} from './manifests.ts';
+import type { Exchange, NamespacedName, Scenario, ScenarioGroup, StatusCheck } from './scenario.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
+
+const DEFAULT_GATEWAY: NamespacedName = 'gateway-conformance-infra/same-namespace';
+
+/**
+ * Echo stands in for the suite's HTTP/1 echo pods only; the gRPC, TLS, TCP and DNS Deployments
+ * speak other protocols and serve only scenarios that are skipped until those land.
+ */
+const NOT_HTTP_ECHO = /^(grpc-|tls-|tcp-|coredns)/;
+
+interface World { cluster: StandaloneCluster; backends: Backends; ports: PortMap; specs: BackendSpec[] }
+
+export function runGroup(group: ScenarioGroup): void {
+  const scenarios = SCENARIOS.filter((s) => s.group === group);
+  const runnable = scenarios.filter((s) => !s.skip);
+  let world: World | null = null;
+
+  before(async () => {
+    if (!UPSTREAM_PRESENT || runnable.length === 0) return;
+    const base = readUpstream('base/manifests.yaml');
+    const all = [...base, ...runnable.flatMap((s) => s.manifests.flatMap(readUpstream))];
+    const specs = backendsOf(all).filter((b) => !NOT_HTTP_ECHO.test(b.deployment));
+    const backends = await startBackends(specs);
+    const ports = await allocatePorts(listenerPorts(all));
+    const cluster = await StandaloneCluster.start([GATEWAY_CLASS_OBJECT, ...forStandalone(base, ports, backends.ports, specs)])
+      .catch(async (err: unknown) => { await backends.stop(); throw err; });
+    world = { cluster, backends, ports, specs };
+  });
+
+  after(async () => {
+    await world?.cluster.stop();
+    await world?.backends.stop();
+  });
+
+  for (const scenario of scenarios) {
+    const skip = scenario.skip ? `${scenario.skip.feature}: ${scenario.skip.reason}`
+      : !UPSTREAM_PRESENT && 'the upstream conformance manifests (../shared/gateway-api) are not here';
+    test(`${scenario.name} (conformance/tests/${scenario.source})`, { skip }, async () => runScenario(world!, scenario));
+  }
+}
+
+async function runScenario(world: World, scenario: Scenario): Promise<void> {
+  const objects = forStandalone(scenario.manifests.flatMap(readUpstream), world.ports, world.backends.ports, world.specs);
+  await world.cluster.apply(objects);
+  const gateway = scenario.gateway ?? DEFAULT_GATEWAY;
+  await checks(world, gateway, [...(scenario.acceptedRoutes ? acceptedChecks(gateway, scenario.acceptedRoutes) : []), ...scenario.status ?? []], scenario.exchanges ?? []);
+  for (const step of scenario.then ?? []) {
+    step.edit(objects as Obj[]);
+    await world.cluster.apply(objects);
+    await checks(world, gateway, step.status ?? [], step.exchanges ?? []);
+  }
+}
+
+async function checks(world: World, gateway: NamespacedName, status: readonly StatusCheck[], exchanges: readonly Exchange[]): Promise<void> {
+  for (const check of status) await checkStatus(world.cluster, check, gateway);
+  for (const exchange of exchanges) {
+    const target = exchange.gateway ?? gateway;
+    const gw = await world.cluster.get('Gateway', target);
+    const address = gw?.status?.addresses?.[0]?.value as string | undefined;
+    if (!address) throw new Error(`Gateway ${target} has no address in its status`);
+    const port = world.ports.get(portKey(target, exchange.port ?? 80));
+    if (port === undefined) throw new Error(`Gateway ${target} has no listener on upstream port ${exchange.port ?? 80}`);
+    await expectExchange(exchange, { address, port });
+  }
+}
+
+/** One free loopback port per key, all held at once so no two keys get the same port. */
+async function allocatePorts(keys: readonly string[]): Promise<PortMap> {
+  const held = await Promise.all(keys.map(() => occupyPort()));
+  await Promise.all(held.map((h) => h.close()));
+  return new Map(keys.map((k, i) => [k, held[i]!.port]));
+}

@@ -1,0 +1,28 @@
+/** Shorthands that keep scenario files close to the upstream tests' tables. */
+import type { Exchange, NamespacedName, Scenario } from '../harness/scenario.ts';
+
+export const INFRA = 'gateway-conformance-infra';
+export const APP = 'gateway-conformance-app-backend';
+export const WEB = 'gateway-conformance-web-backend';
+export const V1 = 'infra-backend-v1';
+export const V2 = 'infra-backend-v2';
+export const V3 = 'infra-backend-v3';
+export const SAME_NAMESPACE: NamespacedName = `${INFRA}/same-namespace`;
+
+type Request = Exchange['request'];
+const asRequest = (r: Request | string): Request => (typeof r === 'string' ? { path: r } : r);
+
+/** A request that `backend` must answer with 200, seeing the request unchanged unless `extra` says otherwise. */
+export function reaches(backend: string, request: Request | string, extra: Partial<Exchange> = {}): Exchange {
+  return { request: asRequest(request), backend, ...extra };
+}
+
+/** A request answered with `status` by the gateway itself (404, 500, 3xx …). */
+export function answers(status: number, request: Request | string, extra: Partial<Exchange> = {}): Exchange {
+  return { request: asRequest(request), response: { status }, ...extra };
+}
+
+/** The common case: one test manifest, routes accepted on same-namespace. */
+export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?: readonly string[]; group?: Scenario['group'] }): Scenario {
+  return { group: 'core', manifests: [`tests/${s.source.replace(/\.go$/, '.yaml')}`], ...s };
+}
