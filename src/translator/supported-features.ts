@@ -2,10 +2,13 @@
  * The Gateway API conformance features Switchyard claims, published in every accepted
  * GatewayClass's `status.supportedFeatures` (the conformance suite runs the tests of each one).
  *
- * Keep this list honest: a feature goes in only when the translator and the data plane both serve
- * it end to end. The foundation serves the core of the Gateway API; later work adds extended
- * features as they land. A README table can be generated from this list.
+ * Not typed by hand: the list is generated (supported-features.generated.ts, by
+ * `npm run conformance:table`) from the conformance table in src/conformance/features.ts over the
+ * conformance scenario registry. A feature is claimed only when every upstream conformance
+ * scenario that tests it exists and runs (so passes) against the real data plane; a drift test
+ * fails when the generated list is stale. The README "Conformance" table comes from the same data.
  */
+import { GENERATED_SUPPORTED_FEATURES } from './supported-features.generated.ts';
 
 export interface SupportedFeature {
   /** The feature name as the conformance suite spells it (`pkg/features`). */
@@ -16,11 +19,7 @@ export interface SupportedFeature {
   readonly description: string;
 }
 
-export const SUPPORTED_FEATURES: readonly SupportedFeature[] = [
-  { name: 'Gateway', support: 'Core', description: 'Gateways with HTTP, HTTPS, TLS, TCP and UDP listeners' },
-  { name: 'HTTPRoute', support: 'Core', description: 'HTTP routing by host, path, header and query' },
-  { name: 'ReferenceGrant', support: 'Core', description: 'Cross-namespace references allowed by ReferenceGrants' },
-];
+export const SUPPORTED_FEATURES: readonly SupportedFeature[] = GENERATED_SUPPORTED_FEATURES;
 
 /** `status.supportedFeatures`: objects `{name}`, sorted by name as the specification requires. */
 export function supportedFeaturesStatus(): { name: string }[] {

@@ -52,7 +52,7 @@ export async function checkStatus(cluster: StandaloneCluster, check: StatusCheck
   }
   assertConditions(where, object.status?.conditions, check.conditions ?? {});
   for (const [name, wanted] of Object.entries(check.listeners ?? {})) {
-    const listener = (object.status?.listeners ?? []).find((l: Obj) => l.name === name);
+    const listener: Obj | undefined = (object.status?.listeners ?? []).find((l: Obj) => l.name === name);
     assert.ok(listener, `${where}: listener ${name} has a status`);
     assertConditions(`${where} listener ${name}`, listener.conditions, wanted.conditions ?? {});
     if (wanted.attachedRoutes !== undefined) assert.equal(listener.attachedRoutes, wanted.attachedRoutes, `${where} listener ${name}: attachedRoutes`);
