@@ -5,24 +5,28 @@
  * background. Sockets whose id survives are never closed. Applies run one at a time, in call order.
  */
 import type { AddressInfo } from 'node:net';
-import type { Ir } from '../ir/index.ts';
+import type { Ir, IrSocket } from '../ir/index.ts';
 import { createAccessLogObserver } from './access-log.ts';
 import { HttpListener } from './http/http-listener.ts';
 import { createMetricsObserver } from './metrics.ts';
 import { combineObservers, type DataPlaneObserver } from './observer.ts';
 import { DEFAULT_TIMEOUTS, SILENT_LOGGER, type DataPlaneLogger, type DataPlaneOptions, type DataPlaneTimeouts } from './options.ts';
 import { compileRuntime } from './runtime.ts';
+import { createStreamListener } from './tcp/create-stream-listener.ts';
+import type { ListenerProblem, StreamListener, StreamListenerOptions } from './tcp/stream-listener.ts';
 import { PoolRegistry } from './upstream/index.ts';
 
 /** What became of one IR socket in an apply. */
 export interface SocketState {
   readonly id: string;
-  /** `unsupported`: a protocol this data plane does not serve yet (TLS, TCP, UDP). */
+  /** `unsupported`: a protocol this data plane does not serve. */
   readonly state: 'listening' | 'failed' | 'unsupported';
   /** The bound address (actual port when the IR asked for port 0). */
   readonly address: AddressInfo | null;
   /** Why binding failed, e.g. `EADDRINUSE: address already in use 127.0.0.1:80`. */
   readonly error: { readonly code: string; readonly message: string } | null;
+  /** Listener-level problems of a TLS/TCP/UDP socket, e.g. a certificate that does not load (logged too). */
+  readonly problems?: readonly ListenerProblem[];
 }
 
 /**
@@ -48,6 +52,9 @@ export interface DataPlaneApi {
 
 export class DataPlane implements DataPlaneApi {
   readonly #listeners = new Map<string, HttpListener>();
+  /** TLS, TCP and UDP sockets (src/dataplane/{tls,tcp,udp}). */
+  readonly #streams = new Map<string, StreamListener>();
+  readonly #streamOptions: StreamListenerOptions;
   readonly #draining = new Set<Promise<void>>();
   readonly #pools: PoolRegistry;
   readonly #observer: DataPlaneObserver;
@@ -65,6 +72,13 @@ export class DataPlane implements DataPlaneApi {
     if (options.accessLog) observers.push(createAccessLogObserver(options.accessLog));
     if (options.observer) observers.push(options.observer);
     this.#observer = combineObservers(observers);
+    const observer = this.#observer;
+    this.#streamOptions = {
+      logger: this.#logger,
+      onConnectionOpened: (id) => observer.connectionOpened(id),
+      onConnectionClosed: (id) => observer.connectionClosed(id),
+      onConnectError: (cluster, endpoint, code) => observer.upstreamConnectError(cluster, endpoint, code),
+    };
     this.#pools = new PoolRegistry({
       idleTimeoutMs: this.#timeouts.upstreamIdleMs,
       maxSockets: options.maxConnectionsPerEndpoint ?? Infinity,
@@ -85,7 +99,7 @@ export class DataPlane implements DataPlaneApi {
   /** Bound addresses by IR socket id. */
   addresses(): ReadonlyMap<string, AddressInfo> {
     const out = new Map<string, AddressInfo>();
-    for (const [id, l] of this.#listeners) {
+    for (const [id, l] of [...this.#listeners, ...this.#streams]) {
       const a = l.address();
       if (a !== null) out.set(id, a);
     }
@@ -97,8 +111,9 @@ export class DataPlane implements DataPlaneApi {
     if (this.#closed) return;
     this.#closed = true;
     await this.#queue;
-    const listeners = [...this.#listeners.values()];
+    const listeners = [...this.#listeners.values(), ...this.#streams.values()];
     this.#listeners.clear();
+    this.#streams.clear();
     await Promise.all([...listeners.map((l) => l.close(deadlineMs)), ...this.#draining]);
     this.#pools.destroyAll();
   }
@@ -109,6 +124,7 @@ export class DataPlane implements DataPlaneApi {
     const runtime = compileRuntime(ir, generation, { requestTimeoutMs: this.#timeouts.requestMs });
     const wanted = new Set<string>();
     const states = await Promise.all(ir.sockets.map(async (socket): Promise<SocketState> => {
+      if (socket.protocol !== 'HTTP') return this.#applyStream(socket, ir, wanted);
       const router = runtime.routers.get(socket.id);
       if (router === undefined) return { id: socket.id, state: 'unsupported', address: null, error: null };
       wanted.add(socket.id);
@@ -130,9 +146,10 @@ export class DataPlane implements DataPlaneApi {
         return { id: socket.id, state: 'failed', address: null, error: { code: e.code ?? 'UNKNOWN', message: e.message } };
       }
     }));
-    for (const [id, listener] of this.#listeners) {
+    for (const [id, listener] of [...this.#listeners, ...this.#streams]) {
       if (wanted.has(id)) continue;
       this.#listeners.delete(id);
+      this.#streams.delete(id);
       const done = listener.close(this.#timeouts.drainMs).finally(() => this.#draining.delete(done));
       this.#draining.add(done);
     }
@@ -143,5 +160,26 @@ export class DataPlane implements DataPlaneApi {
     }
     this.#logger.info({ sockets: states.length, clusters: runtime.clusters.size }, 'configuration applied');
     return new ApplyResult(states);
+  }
+
+  /** TLS/TCP/UDP sockets: same lifecycle as HTTP ones (update in place, bind new, drain removed). */
+  async #applyStream(socket: IrSocket, ir: Ir, wanted: Set<string>): Promise<SocketState> {
+    wanted.add(socket.id);
+    const existing = this.#streams.get(socket.id);
+    if (existing !== undefined) {
+      const problems = existing.update(socket, ir);
+      return { id: socket.id, state: 'listening', address: existing.address(), error: null, problems };
+    }
+    const listener = createStreamListener(socket, this.#streamOptions, null);
+    const problems = listener.update(socket, ir);
+    try {
+      const address = await listener.listen(socket.address, socket.port);
+      this.#streams.set(socket.id, listener);
+      return { id: socket.id, state: 'listening', address, error: null, problems };
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      this.#logger.warn({ socket: socket.id, code: e.code, err: e.message }, 'could not bind socket');
+      return { id: socket.id, state: 'failed', address: null, error: { code: e.code ?? 'UNKNOWN', message: e.message }, problems };
+    }
   }
 }

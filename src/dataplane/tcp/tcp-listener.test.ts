@@ -17,7 +17,8 @@ const irFor = (backends: ReturnType<typeof weighted>[]) => l4Ir('TCP',
   [l4Cluster('service/default/a/port/1', 'TCP', [a.port]), l4Cluster('service/default/b/port/1', 'TCP', [b.port])]);
 
 async function start(ir = irFor([weighted('service/default/a/port/1')]), options = {}) {
-  const l = new TcpListener(ir.sockets[0]!, ir, options);
+  const l = new TcpListener(ir.sockets[0]!.id, options);
+  l.update(ir.sockets[0]!, ir);
   const { port } = await l.listen('127.0.0.1', 0);
   return { l, port, ir };
 }

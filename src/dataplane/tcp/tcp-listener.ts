@@ -22,12 +22,12 @@ export class TcpListener implements StreamListener {
   #config: TcpConfig = { routeId: null, backends: null };
   #closed: Promise<void> | null = null;
 
-  constructor(socket: IrSocket, ir: Ir, options: StreamListenerOptions = {}) {
-    this.#socketId = socket.id;
+  /** Serves nothing until the first `update`. */
+  constructor(socketId: string, options: StreamListenerOptions = {}) {
+    this.#socketId = socketId;
     this.#options = options;
     // allowHalfOpen: a client's FIN is forwarded to the backend while the backend's answer still flows back.
     this.#server = net.createServer({ allowHalfOpen: true, noDelay: true }, (c) => this.#onConnection(c));
-    this.update(socket, ir);
   }
 
   listen(address: string, port: number): Promise<AddressInfo> {

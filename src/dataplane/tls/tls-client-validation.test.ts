@@ -22,8 +22,9 @@ async function start(mode: IrClientValidation['mode']) {
     tls: tlsSettings({ certificates: [irCert('secret/default/server', server)], clientValidation: { caCertificatesPem: [clientCa.certPem], mode } }),
   })], []);
   // The handoff answers with what the HTTP engine would see: whether the client was verified.
-  const l = new TlsListener(ir.sockets[0]!, ir, {}, (s) => s.end(s.authorized ? 'verified' : `unverified ${s.authorizationError ?? 'no certificate'}`));
+  const l = new TlsListener(ir.sockets[0]!.id, {}, (s) => s.end(s.authorized ? 'verified' : `unverified ${s.authorizationError ?? 'no certificate'}`));
   started.push(l);
+  l.update(ir.sockets[0]!, ir);
   return (await l.listen('127.0.0.1', 0)).port;
 }
 

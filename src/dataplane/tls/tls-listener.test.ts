@@ -34,10 +34,11 @@ const handoff: HttpsHandoff = (socket: tls.TLSSocket, listenerId: string) => {
 
 async function start(listeners: readonly IrListener[], https: HttpsHandoff | null = handoff) {
   const ir: Ir = l4Ir('TLS', listeners, clusters);
-  const l = new TlsListener(ir.sockets[0]!, ir, {}, https);
+  const l = new TlsListener(ir.sockets[0]!.id, {}, https);
   started.push(l);
+  const problems = l.update(ir.sockets[0]!, ir);
   const { port } = await l.listen('127.0.0.1', 0);
-  return { l, port, ir };
+  return { l, port, ir, problems };
 }
 
 const passthrough = l4Listener('tls', 'TLS', {
@@ -112,13 +113,13 @@ test('bad certificate material is reported for its listener only; the other list
       { id: 'secret/default/mismatch', certChainPem: certs.a.certPem, privateKeyPem: certs.wild.keyPem },
     ] }),
   });
-  const { l, port } = await start([bad, https('good', 'a.example.com', ['a'])]);
-  assert.deepEqual(l.problems.map((p) => [p.listenerId, p.message.split(':')[0]]), [
+  const { l, port, problems } = await start([bad, https('good', 'a.example.com', ['a'])]);
+  assert.deepEqual(problems.map((p) => [p.listenerId, p.message.split(':')[0]]), [
     ['gateway/default/gw/listener/bad', 'certificate secret/default/garbage'],
     ['gateway/default/gw/listener/bad', 'certificate secret/default/mismatch'],
     ['gateway/default/gw/listener/bad', 'no usable certificate'],
   ]);
-  assert.match(l.problems[1]!.message, /does not match/);
+  assert.match(problems[1]!.message, /does not match/);
   await assert.rejects(tlsConnect(port, { servername: 'bad.example.com' }));
   assert.equal((await tlsConnect(port, { servername: 'a.example.com' })).peerName, 'a.example.com');
   await l.close(100);

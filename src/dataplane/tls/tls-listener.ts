@@ -8,6 +8,7 @@
 import net, { type AddressInfo, type Socket } from 'node:net';
 import type tls from 'node:tls';
 import type { Ir, IrSocket } from '../../ir/index.ts';
+import { HostTable } from '../routing/host-table.ts';
 import type { L4Backends } from '../tcp/l4-backends.ts';
 import { splice } from '../tcp/splice.ts';
 import { drainSockets, STREAM_DEFAULTS, type ListenerProblem, type StreamListener, type StreamListenerOptions } from '../tcp/stream-listener.ts';
@@ -28,20 +29,15 @@ export class TlsListener implements StreamListener {
   readonly #connections = new Set<Socket>();
   readonly #options: StreamListenerOptions;
   readonly #https: HttpsHandoff | null;
-  #plan: TlsPlan;
+  #plan: TlsPlan = { listeners: new HostTable<ListenerPlan>([]), problems: [] };
   #closed: Promise<void> | null = null;
 
-  constructor(socket: IrSocket, ir: Ir, options: StreamListenerOptions = {}, https: HttpsHandoff | null = null) {
-    this.#socketId = socket.id;
+  /** Serves nothing until the first `update`. `https` serves decrypted HTTPS connections (null: refused). */
+  constructor(socketId: string, options: StreamListenerOptions = {}, https: HttpsHandoff | null = null) {
+    this.#socketId = socketId;
     this.#options = options;
     this.#https = https;
-    this.#plan = this.#compile(socket, ir);
     this.#server = net.createServer({ allowHalfOpen: true, noDelay: true }, (c) => this.#onConnection(c));
-  }
-
-  /** Problems found when the plan was compiled (certificates that do not load...). */
-  get problems(): readonly ListenerProblem[] {
-    return this.#plan.problems;
   }
 
   listen(address: string, port: number): Promise<AddressInfo> {

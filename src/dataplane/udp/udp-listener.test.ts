@@ -26,7 +26,8 @@ const irFor = (backends: ReturnType<typeof weighted>[]) => l4Ir('UDP',
   [l4Cluster('a', 'UDP', [a.port]), l4Cluster('b', 'UDP', [b.port])]);
 
 async function start(ir = irFor([weighted('a')]), options = {}) {
-  const l = new UdpListener(ir.sockets[0]!, ir, options);
+  const l = new UdpListener(ir.sockets[0]!.id, options);
+  l.update(ir.sockets[0]!, ir);
   const { port } = await l.listen('127.0.0.1', 0);
   return { l, port };
 }

@@ -22,18 +22,21 @@ export class UdpListener implements StreamListener {
   #backends: L4Backends | null = null;
   #closed = false;
 
-  constructor(socket: IrSocket, ir: Ir, options: StreamListenerOptions = {}) {
-    this.#socketId = socket.id;
+  /** Serves nothing until the first `update`. */
+  constructor(socketId: string, options: StreamListenerOptions = {}) {
+    this.#socketId = socketId;
     this.#options = options;
-    this.update(socket, ir);
   }
 
   listen(address: string, port: number): Promise<AddressInfo> {
     const socket = dgram.createSocket(isIPv6(address) ? 'udp6' : 'udp4');
     return new Promise((resolve, reject) => {
-      socket.once('error', reject);
+      socket.once('error', (err) => {
+        socket.close();
+        reject(err);
+      });
       socket.bind(port, address, () => {
-        socket.off('error', reject);
+        socket.removeAllListeners('error');
         // A send error towards one client (e.g. EHOSTUNREACH) must not end the socket.
         socket.on('error', (err) => this.#options.logger?.warn({ socket: this.#socketId, err: err.message }, 'UDP socket error'));
         this.#socket = socket;
