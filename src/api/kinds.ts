@@ -7,7 +7,8 @@ export const CORE_GROUP = '';
 
 /**
  * Every kind the translator reads, with the apiVersions accepted for it: every version the v1.6
- * standard channel serves, plus the older ones the experimental channel still serves.
+ * standard channel serves, plus the older ones the experimental channel still serves; and
+ * Switchyard's own parameters kind, which GatewayClass and Gateway parametersRefs resolve to.
  */
 export const KNOWN_KINDS = {
   GatewayClass: { group: GATEWAY_GROUP, versions: ['v1', 'v1beta1'], namespaced: false, plural: 'gatewayclasses' },
@@ -25,6 +26,7 @@ export const KNOWN_KINDS = {
   Secret: { group: CORE_GROUP, versions: ['v1'], namespaced: true, plural: 'secrets' },
   ConfigMap: { group: CORE_GROUP, versions: ['v1'], namespaced: true, plural: 'configmaps' },
   EndpointSlice: { group: 'discovery.k8s.io', versions: ['v1'], namespaced: true, plural: 'endpointslices' },
+  SwitchyardProxy: { group: SWITCHYARD_GROUP, versions: ['v1alpha1'], namespaced: true, plural: 'switchyardproxies' },
 } as const;
 
 export type KnownKind = keyof typeof KNOWN_KINDS;

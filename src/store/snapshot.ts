@@ -6,6 +6,7 @@ import type {
   BackendTlsPolicy, ConfigMap, EndpointSlice, Gateway, GatewayClass, GrpcRoute, HttpRoute, KubeObject,
   ListenerSet, Namespace, ReferenceGrant, Secret, Service, TcpRoute, TlsRoute, UdpRoute,
 } from '../api/index.ts';
+import type { SwitchyardProxy } from '../api/switchyard.ts';
 
 /** Where an object was read from, for error messages. */
 export interface SourcePosition {
@@ -30,6 +31,8 @@ export interface Snapshot {
   readonly endpointSlices: readonly EndpointSlice[];
   readonly secrets: readonly Secret[];
   readonly configMaps: readonly ConfigMap[];
+  /** Parameters that GatewayClass and Gateway parametersRefs name. */
+  readonly switchyardProxies: readonly SwitchyardProxy[];
 }
 
 /** Which snapshot field holds each kind. */
@@ -49,13 +52,14 @@ export const SNAPSHOT_FIELD_BY_KIND = {
   EndpointSlice: 'endpointSlices',
   Secret: 'secrets',
   ConfigMap: 'configMaps',
+  SwitchyardProxy: 'switchyardProxies',
 } as const satisfies Record<string, keyof Snapshot>;
 
 export function emptySnapshot(): Snapshot {
   return {
     gatewayClasses: [], gateways: [], listenerSets: [], httpRoutes: [], grpcRoutes: [], tlsRoutes: [],
     tcpRoutes: [], udpRoutes: [], referenceGrants: [], backendTlsPolicies: [], namespaces: [],
-    services: [], endpointSlices: [], secrets: [], configMaps: [],
+    services: [], endpointSlices: [], secrets: [], configMaps: [], switchyardProxies: [],
   };
 }
 

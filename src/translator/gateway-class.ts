@@ -2,15 +2,13 @@
  * Phase 1: GatewayClasses. Only classes whose `spec.controllerName` is ours get a status; every
  * other class is left untouched (the spec forbids writing status on other controllers' objects).
  */
-import { SWITCHYARD_GROUP, type GatewayClass } from '../api/index.ts';
+import type { GatewayClass } from '../api/index.ts';
 import { ConditionType, Reason, condition, type PendingCondition } from './conditions.ts';
 import type { TranslationContext } from './context.ts';
+import { classParametersProblem } from './parameters.ts';
 import { supportedFeaturesStatus } from './supported-features.ts';
 import type { ObjectStatus } from './types.ts';
 import { stampedStatus } from './status-helpers.ts';
-
-/** Switchyard's own parameters kind (`gateway.switchyard.dev/v1alpha1`). */
-export const PARAMETERS_KIND = 'SwitchyardProxy';
 
 export interface OwnedClass {
   readonly gatewayClass: GatewayClass;
@@ -30,7 +28,7 @@ export function translateGatewayClasses(ctx: TranslationContext): GatewayClassPh
   const statuses: ObjectStatus[] = [];
   for (const gatewayClass of ctx.snapshot.gatewayClasses) {
     if (gatewayClass.spec?.controllerName !== ctx.options.controllerName) continue;
-    const problem = parametersProblem(gatewayClass);
+    const problem = classParametersProblem(ctx, gatewayClass);
     const accepted = problem === null;
     classes.set(gatewayClass.metadata.name, { gatewayClass, accepted, problem: problem ?? '' });
     const conditions: PendingCondition[] = [
@@ -45,19 +43,4 @@ export function translateGatewayClasses(ctx: TranslationContext): GatewayClassPh
     statuses.push(stampedStatus(ctx, gatewayClass, (previous) => ({ conditions: previous.stamp(conditions), ...extra })));
   }
   return { classes, statuses };
-}
-
-/**
- * `spec.parametersRef` must name a SwitchyardProxy. The snapshot does not hold that kind yet, so a
- * reference to it cannot be resolved either; any parametersRef is therefore InvalidParameters
- * until SwitchyardProxy support lands. A class without parametersRef needs none.
- */
-function parametersProblem(gatewayClass: GatewayClass): string | null {
-  const ref = gatewayClass.spec.parametersRef;
-  if (!ref) return null;
-  const target = `${ref.group ? `${ref.kind}.${ref.group}` : ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
-  if (ref.group !== SWITCHYARD_GROUP || ref.kind !== PARAMETERS_KIND) {
-    return `parametersRef ${target} is not supported: Switchyard reads only ${PARAMETERS_KIND}.${SWITCHYARD_GROUP} parameters`;
-  }
-  return `parametersRef ${target} cannot be resolved: ${PARAMETERS_KIND} objects are not supported yet`;
 }

@@ -19,6 +19,7 @@ import {
   byPrecedence, isValidListener, listenerSetNotAllowed, settleListenerSet, targetsGateway, type ListenerSetState,
 } from './listener-sets.ts';
 import { validateListener, type ListenerDraft } from './listeners.ts';
+import { gatewayParametersProblem } from './parameters.ts';
 import { Reason } from './conditions.ts';
 
 export interface GatewayState {
@@ -52,7 +53,7 @@ export function prepareGateways(ctx: TranslationContext, classes: ReadonlyMap<st
       ownedClass: classes.get(gateway.spec.gatewayClassName)!,
       key: objectKey(gateway),
       addresses: resolveGatewayAddresses(gateway, ctx.options),
-      parametersProblem: infrastructureParametersProblem(gateway),
+      parametersProblem: gatewayParametersProblem(ctx, gateway),
       drafts,
       duplicateNames,
       backendClientCertificate: backendRef ? resolveCertificateRef(ctx, { kind: 'Gateway', namespace: gateway.metadata.namespace }, backendRef) : null,
@@ -123,16 +124,6 @@ function markUnavailableSockets(ctx: TranslationContext, state: GatewayState): v
       break;
     }
   }
-}
-
-/**
- * The Gateway may be given parameters of its own (`spec.infrastructure.parametersRef`). As for
- * GatewayClasses, only SwitchyardProxy is meant to be read there and it is not supported yet.
- */
-function infrastructureParametersProblem(gateway: Gateway): string | null {
-  const ref = gateway.spec.infrastructure?.parametersRef;
-  if (!ref) return null;
-  return `infrastructure.parametersRef ${ref.group ? `${ref.kind}.${ref.group}` : ref.kind} ${ref.name} cannot be resolved: Switchyard supports no Gateway parameters yet`;
 }
 
 function gatewayContext(state: GatewayState): GatewayContext {

@@ -32,7 +32,8 @@ export async function discoverResources(client: KubeClient, extra: readonly ApiR
   const missing: string[] = [];
   const candidates = [
     ...Object.entries(KNOWN_KINDS).map(([kind, k]) => ({ kind, group: k.group, versions: k.versions as readonly string[], plural: k.plural, namespaced: k.namespaced })),
-    ...extra.map((r) => ({ ...r, versions: [r.version] })),
+    // An extra kind that is also known (SwitchyardProxy, which callers passed before it was) is watched once.
+    ...extra.filter((r) => !Object.hasOwn(KNOWN_KINDS, r.kind)).map((r) => ({ ...r, versions: [r.version] })),
   ];
   for (const c of candidates) {
     let found: ApiResource | null = null;

@@ -79,3 +79,15 @@ for (const kind of gatewayKinds) {
     assert.deepEqual(differences, []);
   });
 }
+
+// Switchyard's own CRD ships in this repository, so this check always runs.
+const PROXY_CRD = new URL('../../../deploy/crds/switchyardproxies.yaml', import.meta.url).pathname;
+test('SwitchyardProxy: the validator knows every field and bound of deploy/crds/switchyardproxies.yaml', () => {
+  const crd = parse(readFileSync(PROXY_CRD, 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: CrdSchema } }[] } };
+  assert.deepEqual(crd.spec.versions.map((v) => v.name), [...KNOWN_KINDS.SwitchyardProxy.versions]);
+  const differences = crd.spec.versions.flatMap((v) => {
+    const ours = schemaFor('SwitchyardProxy', v.name);
+    return ours.type === 'object' ? compare(v.schema.openAPIV3Schema.properties!.spec!, ours.fields.spec!, `${v.name} spec`) : [];
+  });
+  assert.deepEqual(differences, []);
+});

@@ -1,7 +1,7 @@
 /**
  * Validation of one object, as the API server would admit it: the schema and CEL rules of the
  * Gateway API CRDs (experimental channel, the superset Switchyard serves) for the apiVersion the
- * object is written in, and light checks of the core kinds.
+ * object is written in, Switchyard's own CRD (SwitchyardProxy), and light checks of the core kinds.
  *
  * Returns issues with field paths relative to the object; the loader turns them into positioned
  * diagnostics. Errors reject the object; warnings (unknown fields, missing labels) do not.
@@ -14,6 +14,7 @@ import { httpRoute } from './http-route.ts';
 import { l4Route, tlsRoute } from './l4-routes.ts';
 import { backendTlsPolicy, referenceGrant } from './policies.ts';
 import { validate, type Issue, type ObjectSchema } from './schema.ts';
+import { switchyardProxy } from './switchyard-proxy.ts';
 
 export type { Issue, Path } from './schema.ts';
 export { formatPath } from './schema.ts';
@@ -34,6 +35,7 @@ const SCHEMAS: Record<KnownKind, (version: string) => ObjectSchema> = {
   EndpointSlice: endpointSlice,
   Secret: secret,
   ConfigMap: configMapKind,
+  SwitchyardProxy: switchyardProxy,
 };
 
 /** The schema for a kind in a version; built once (building is cheap, but reloads are frequent). */
