@@ -1,13 +1,14 @@
 /**
  * Admission of one parsed object, as the API server would: is it a Kubernetes object, a kind
- * Switchyard reads, in a version it serves, valid against its schema? An admitted object comes out
- * with the cluster's defaults applied; a rejected one with the reasons, each at its file and line.
+ * Switchyard reads, in a version it serves, valid against its schema once defaulted? An admitted
+ * object comes out with the cluster's defaults applied; a rejected one with the reasons, each at
+ * its file and line.
  */
 import { isKnownKind, KNOWN_KINDS, parseApiVersion, apiVersionOf, type KubeObject, type KnownKind } from '../../api/index.ts';
 import { objectKey } from '../../store/index.ts';
 import { diagnostic, resourceName, type Diagnostic } from '../diagnostics.ts';
 import { formatPath, validateObject } from '../validation/index.ts';
-import { applyDefaults } from './defaults.ts';
+import { applyDefaults, writtenPath } from './defaults.ts';
 import type { RawObject } from './parse.ts';
 
 export interface Admission {
@@ -76,11 +77,16 @@ export function admitObject(raw: RawObject, file: string): Admission {
     const { namespace: _ignored, ...meta } = object.metadata;
     object = { ...object, metadata: meta };
   }
-  for (const issue of validateObject(kindName, version, object)) {
+  // The API server's order: defaults first, then the schema and CEL validation of the result (a
+  // CEL rule sees `tls.mode: Terminate` even where the manifest leaves it out). Diagnostics point at
+  // the lines as written.
+  const defaulted = applyDefaults(object, spec.namespaced);
+  for (const issue of validateObject(kindName, version, defaulted)) {
     const code = issue.severity === 'error' ? 'SY_ERR_CONFIG_INVALID' : issue.message.startsWith('unknown field') ? 'SY_WARN_CONFIG_UNKNOWN_FIELD' : 'SY_WARN_CONFIG_SUSPICIOUS';
-    diagnostics.push(diagnostic(code, at(raw.lineOf(issue.path)), issue.message, { resource, field: formatPath(issue.path) }));
+    const path = writtenPath(object, issue.path);
+    diagnostics.push(diagnostic(code, at(raw.lineOf(path)), issue.message, { resource, field: formatPath(path) }));
   }
   const key = objectKey({ kind: kindName, metadata: { name, ...(spec.namespaced && { namespace: namespace ?? 'default' }) } });
   if (diagnostics.some((d) => d.severity === 'error')) return { key, diagnostics };
-  return { key, object: applyDefaults(object, spec.namespaced), diagnostics };
+  return { key, object: defaulted, diagnostics };
 }

@@ -31,7 +31,10 @@ export const STANDALONE_CREATION_TIMESTAMP = '1970-01-01T00:00:00Z';
 export const DEFAULT_NAMESPACE = 'default';
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-/** A copy of a validated object with the defaults applied (the input is not modified). */
+/**
+ * A copy of an object with the defaults applied (the input is not modified). It runs before
+ * validation, as the API server defaults before it validates, so it must not trust the shape.
+ */
 export function applyDefaults(input: KubeObject, namespaced: boolean): KubeObject {
   // withoutNulls returns a deep copy, so the CRD defaults can fill it in place.
   const object = withoutNulls(input);
@@ -43,12 +46,14 @@ export function applyDefaults(input: KubeObject, namespaced: boolean): KubeObjec
     generation: meta.generation ?? 1,
     creationTimestamp: meta.creationTimestamp ?? STANDALONE_CREATION_TIMESTAMP,
   };
-  if (object.kind === 'Namespace') {
+  // Validation comes after defaulting (as in the API server), so a malformed field is left as it
+  // is for the validator to report rather than merged into something else.
+  if (object.kind === 'Namespace' && (meta.labels === undefined || isRecord(meta.labels))) {
     metadata.labels = { ...meta.labels, [NAMESPACE_NAME_LABEL]: meta.name };
   }
   const { status: _status, ...body } = object;
   const result: KubeObject = { ...body, metadata };
-  if (object.kind === 'Secret' && object.stringData !== undefined) {
+  if (object.kind === 'Secret' && isStringMap(object.stringData) && (object.data === undefined || isRecord(object.data))) {
     const { stringData, ...secret } = result;
     const encoded = Object.fromEntries(Object.entries(stringData as Record<string, string>)
       .map(([key, value]) => [key, Buffer.from(value, 'utf8').toString('base64')]));
@@ -56,6 +61,23 @@ export function applyDefaults(input: KubeObject, namespaced: boolean): KubeObjec
   }
   return result;
 }
+
+/**
+ * The path, in the object as written, of a field of the defaulted object, so that a diagnostic
+ * points at the line the user wrote: a Secret's `data.<key>` that came from `stringData.<key>` is
+ * reported there. Fields the defaults created are not in the file; the line lookup then falls back
+ * to their nearest written parent.
+ */
+export function writtenPath(input: Record<string, unknown>, path: readonly (string | number)[]): (string | number)[] {
+  const [first, key, ...rest] = path;
+  if (input.kind === 'Secret' && first === 'data' && typeof key === 'string' && isRecord(input.stringData) && Object.hasOwn(input.stringData, key)) {
+    return ['stringData', key, ...rest];
+  }
+  return [...path];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringMap = (v: unknown): v is Record<string, string> => isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
 
 function withoutNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutNulls) as T;
