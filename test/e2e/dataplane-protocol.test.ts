@@ -48,8 +48,8 @@ describe('strict HTTP/1.1', () => {
     assert.deepEqual([...reply.matchAll(/"path":"([^"]+)"/g)].map((m) => m[1]), paths);
   });
 
-  it('accepts the absolute form and routes on its authority', async () => {
-    const reply = await rawExchange(proxy.port, 'GET http://Other.Example:81/abs?x=1 HTTP/1.1\r\nHost: ignored\r\nConnection: close\r\n\r\n');
+  it('accepts the absolute form when its authority agrees with Host', async () => {
+    const reply = await rawExchange(proxy.port, 'GET http://Other.Example:81/abs?x=1 HTTP/1.1\r\nHost: other.example:81\r\nConnection: close\r\n\r\n');
     assert.deepEqual(statuses(reply), [200]);
     assert.match(reply, /"path":"\/abs\?x=1"/);
   });

@@ -1,7 +1,8 @@
 /**
  * Header rewriting between client and backend (RFC 9110 §7.6.1): hop-by-hop headers and every header
  * named in Connection stay on their hop; X-Forwarded-For/-Proto/-Host and X-Request-Id are set for the
- * backend. Works on Node's flat rawHeaders arrays and returns a new flat array (no header objects).
+ * backend. Works on flat `[name, value, ...]` lists with a parallel list of lower-case names (as the
+ * parsers produce them), and returns a new flat list; framing headers are written by each hop itself.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -19,7 +20,7 @@ export interface UpstreamHeaderInput {
   readonly proto: 'http' | 'https';
   /** The client's Connection header value, if any. */
   readonly connection: string | undefined;
-  /** The request body has no declared length and must be sent chunked. */
+  /** The request body has no declared length and is sent chunked. */
   readonly chunked: boolean;
   /** Upgrade value to keep (with Connection: upgrade), or null for a plain request. */
   readonly upgrade: string | null;
@@ -37,23 +38,23 @@ export function connectionTokens(connection: string | undefined): Set<string> | 
   return tokens;
 }
 
-export function upstreamRequestHeaders(raw: readonly string[], input: UpstreamHeaderInput): string[] {
+export function upstreamRequestHeaders(raw: readonly string[], lower: readonly string[], input: UpstreamHeaderInput): string[] {
   const named = connectionTokens(input.connection);
   const out: string[] = ['Host', input.host];
   let forwardedFor: string | undefined;
   let hasRequestId = false;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
+  for (let i = 0; i < lower.length; i++) {
+    const name = lower[i]!;
     // HTTP/2 pseudo-headers (:method, :authority, ...) are not headers on an HTTP/1.1 hop.
     if (name.charCodeAt(0) === 58 /* ':' */) continue;
-    const lower = name.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || named?.has(lower)) continue;
-    if (REQUEST_ONLY_DROP.has(lower)) {
-      if (lower === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? raw[i + 1] : `${forwardedFor}, ${raw[i + 1]}`;
+    if (HOP_BY_HOP.has(name) || (named !== null && named.has(name))) continue;
+    const value = raw[2 * i + 1]!;
+    if (REQUEST_ONLY_DROP.has(name)) {
+      if (name === 'x-forwarded-for') forwardedFor = forwardedFor === undefined ? value : `${forwardedFor}, ${value}`;
       continue;
     }
-    if (lower === 'x-request-id') hasRequestId = true;
-    out.push(name, raw[i + 1]!);
+    if (name === 'x-request-id') hasRequestId = true;
+    out.push(raw[2 * i]!, value);
   }
   out.push(
     'X-Forwarded-For', forwardedFor === undefined ? input.peer : `${forwardedFor}, ${input.peer}`,
@@ -66,25 +67,25 @@ export function upstreamRequestHeaders(raw: readonly string[], input: UpstreamHe
   return out;
 }
 
-/** The backend's response headers minus its hop-by-hop ones. */
-export function downstreamResponseHeaders(raw: readonly string[], connection: string | undefined): string[] {
+/** The backend's response headers minus hop-by-hop ones and Content-Length (each hop frames its own body). */
+export function downstreamResponseHeaders(raw: readonly string[], lower: readonly string[], connection: string | undefined): string[] {
   const named = connectionTokens(connection);
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    const lower = name.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || named?.has(lower)) continue;
-    out.push(name, raw[i + 1]!);
+  for (let i = 0; i < lower.length; i++) {
+    const name = lower[i]!;
+    if (HOP_BY_HOP.has(name) || name === 'content-length' || (named !== null && named.has(name))) continue;
+    out.push(raw[2 * i]!, raw[2 * i + 1]!);
   }
   return out;
 }
 
-/** Flat raw trailers → object for addTrailers (repeated names are joined, as RFC 9110 allows). */
-export function trailerPairs(raw: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toLowerCase();
-    out[name] = out[name] === undefined ? raw[i + 1]! : `${out[name]}, ${raw[i + 1]}`;
+/** A 101 keeps Connection/Upgrade (they complete the handshake); other hop-by-hop headers go. */
+export function upgradeResponseHeaders(raw: readonly string[], lower: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    const name = lower[i]!;
+    if (name === 'keep-alive' || name === 'proxy-connection' || name === 'transfer-encoding' || name === 'te') continue;
+    out.push(raw[2 * i]!, raw[2 * i + 1]!);
   }
   return out;
 }

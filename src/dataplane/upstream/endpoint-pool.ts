@@ -1,27 +1,38 @@
 /**
- * Keep-alive connections to one endpoint of one cluster. Wraps a node:http Agent (LIFO, so the
- * warmest socket is reused and idle ones age out). `close()` drains: no new requests, idle sockets
- * are closed at once and busy ones when their response ends; `destroy()` cuts everything.
+ * Keep-alive connections to one endpoint of one cluster: raw-socket HTTP/1.1 connections
+ * (upstream-connection.ts), reused last-in-first-out so the warmest is taken and idle ones age out
+ * (closed after `idleTimeoutMs` by a shared sweep, no timer per connection). `close()` drains: no
+ * connection is pooled any more, idle ones close at once and busy ones when their response ends;
+ * `destroy()` cuts everything.
  */
-import http from 'node:http';
-import type { Socket } from 'node:net';
 import type { IrEndpoint } from '../../ir/index.ts';
+import { UpstreamConnection, type ConnectionOwner } from './upstream-connection.ts';
 
 export interface PoolOptions {
-  /** Idle keep-alive sockets are closed after this long. */
+  /** Idle keep-alive connections are closed after this long. */
   readonly idleTimeoutMs: number;
-  /** Upper bound of open sockets to this endpoint (queued beyond). */
+  /** Upper bound of open connections to this endpoint; requests wait beyond. */
   readonly maxSockets: number;
 }
 
-export class EndpointPool {
+/** Someone waiting for a connection when the pool is at `maxSockets`. */
+export interface ConnectionWaiter {
+  onConnection(conn: UpstreamConnection): void;
+}
+
+export class EndpointPool implements ConnectionOwner {
   readonly key: string;
   readonly clusterId: string;
   readonly address: string;
   readonly port: number;
+  /** `address:port`, for logs and metrics. */
+  readonly label: string;
   /** Requests in flight, for least-request balancing and metrics. */
   active = 0;
-  readonly agent: http.Agent;
+  readonly #options: PoolOptions;
+  readonly #idle: UpstreamConnection[] = [];
+  readonly #open = new Set<UpstreamConnection>();
+  readonly #waiting: ConnectionWaiter[] = [];
   #closing = false;
 
   constructor(clusterId: string, endpoint: IrEndpoint, options: PoolOptions) {
@@ -29,33 +40,98 @@ export class EndpointPool {
     this.clusterId = clusterId;
     this.address = endpoint.address;
     this.port = endpoint.port;
-    this.agent = new http.Agent({
-      keepAlive: true,
-      scheduling: 'lifo',
-      timeout: options.idleTimeoutMs,
-      maxSockets: options.maxSockets,
-    });
-    const keepSocketAlive = this.agent.keepSocketAlive.bind(this.agent);
-    // While draining, a socket that finishes its response is closed instead of pooled.
-    this.agent.keepSocketAlive = (socket: Socket) => !this.#closing && keepSocketAlive(socket);
+    this.label = `${endpoint.address}:${endpoint.port}`;
+    this.#options = options;
   }
 
   get closing(): boolean {
     return this.#closing;
   }
 
+  /** Open connections (idle and busy). */
+  get size(): number {
+    return this.#open.size;
+  }
+
+  get idleCount(): number {
+    return this.#idle.length;
+  }
+
+  /** Hands `waiter` a connection now, or once one is free when the pool is full. */
+  acquire(waiter: ConnectionWaiter): void {
+    while (this.#idle.length > 0) {
+      const conn = this.#idle.pop()!;
+      if (conn.usable) return waiter.onConnection(conn);
+    }
+    if (this.#open.size >= this.#options.maxSockets) {
+      this.#waiting.push(waiter);
+      return;
+    }
+    waiter.onConnection(this.#connect());
+  }
+
+  /** A connection of its own, never pooled (Upgrade: it becomes a tunnel). */
+  dedicated(): UpstreamConnection {
+    return this.#connect();
+  }
+
+  /** Gives up waiting (the request ended first). */
+  cancel(waiter: ConnectionWaiter): void {
+    const i = this.#waiting.indexOf(waiter);
+    if (i !== -1) this.#waiting.splice(i, 1);
+  }
+
+  release(conn: UpstreamConnection): void {
+    if (this.#closing) return conn.close();
+    const next = this.#waiting.shift();
+    if (next !== undefined) return next.onConnection(conn);
+    conn.idleSince = performance.now();
+    this.#idle.push(conn);
+    if (this.#idle.length === 1) IDLE_SWEEP.add(this);
+  }
+
+  forget(conn: UpstreamConnection): void {
+    this.#open.delete(conn);
+    const i = this.#idle.indexOf(conn);
+    if (i !== -1) this.#idle.splice(i, 1);
+    // A slot freed up: a waiter gets a fresh connection.
+    if (!this.#closing && this.#waiting.length > 0 && this.#open.size < this.#options.maxSockets) this.#waiting.shift()!.onConnection(this.#connect());
+  }
+
   close(): void {
     if (this.#closing) return;
     this.#closing = true;
-    for (const sockets of Object.values(this.agent.freeSockets)) for (const s of sockets ?? []) s.destroy();
+    for (const conn of this.#idle.splice(0)) conn.close();
   }
 
   destroy(): void {
     this.#closing = true;
-    this.agent.destroy();
+    this.#idle.length = 0;
+    for (const conn of [...this.#open]) conn.close();
+  }
+
+  /** Closes connections idle for longer than the timeout (oldest sit at the bottom of the stack). */
+  sweep(now: number): void {
+    const limit = now - this.#options.idleTimeoutMs;
+    while (this.#idle.length > 0 && this.#idle[0]!.idleSince <= limit) this.#idle.shift()!.close();
+    if (this.#idle.length === 0) IDLE_SWEEP.delete(this);
+  }
+
+  #connect(): UpstreamConnection {
+    const conn = new UpstreamConnection(this);
+    this.#open.add(conn);
+    return conn;
   }
 }
 
 export function poolKey(clusterId: string, endpoint: IrEndpoint): string {
   return `${clusterId}|${endpoint.address}|${endpoint.port}`;
 }
+
+/** Pools holding idle connections; one unref'd timer checks them all. */
+const IDLE_SWEEP = new Set<EndpointPool>();
+const SWEEP_INTERVAL_MS = 250;
+setInterval(() => {
+  const now = performance.now();
+  for (const pool of IDLE_SWEEP) pool.sweep(now);
+}, SWEEP_INTERVAL_MS).unref();

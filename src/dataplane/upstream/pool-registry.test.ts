@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { it } from 'node:test';
+import type { EndpointPool } from './endpoint-pool.ts';
 import { PoolRegistry } from './pool-registry.ts';
+import type { UpstreamListener } from './upstream-connection.ts';
 
 const OPTIONS = { idleTimeoutMs: 5_000, maxSockets: Infinity };
 
@@ -32,7 +34,7 @@ it('a draining pool closes its idle connections and does not pool busy ones when
   const g = registry.begin();
   const pool = g.acquire('c', { address: '127.0.0.1', port });
   g.commit();
-  const get = () => new Promise<void>((resolve) => http.get({ host: '127.0.0.1', port, agent: pool.agent }, (res) => { res.resume(); res.on('end', resolve); }));
+  const get = () => getThrough(pool);
   await get();
   assert.equal(open, 1, 'the idle keep-alive connection stays open');
   pool.close();
@@ -43,3 +45,19 @@ it('a draining pool closes its idle connections and does not pool busy ones when
   assert.equal(open, 0, 'a connection used while draining is closed after its response');
   await new Promise((r) => server.close(r));
 });
+
+/** One GET through a pool connection, resolved when the response has ended. */
+function getThrough(pool: EndpointPool): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const listener: UpstreamListener = {
+      onUpstreamContinue() {},
+      onUpstreamHead() {},
+      onUpstreamData: () => true,
+      onUpstreamEnd: () => resolve(),
+      onUpstreamError: (e) => reject(new Error(e.code)),
+      onUpstreamDrain() {},
+      onUpstreamUpgrade() {},
+    };
+    pool.acquire({ onConnection: (conn) => conn.send(listener, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n', 'GET', 'none') });
+  });
+}
