@@ -4,7 +4,8 @@
  * routing tables and clusters of the IR.
  *
  * Routes are processed in objectKey order and every table is sorted, so the output does not depend
- * on input order. BackendTLSPolicies are resolved first: they set the TLS of the clusters built here.
+ * on input order. Every route is attached before any is added to a table, because an HTTPRoute and
+ * a GRPCRoute overlapping on a listener are settled between the two (http-grpc-conflicts.ts). BackendTLSPolicies are resolved first: they set the TLS of the clusters built here.
  */
 import type { ParentReference, Route } from '../../api/index.ts';
 import { objectKey } from '../../store/index.ts';
@@ -15,6 +16,7 @@ import type { Condition } from '../../api/index.ts';
 import type { GatewayContext, RouteTranslation, TranslationContext } from '../context.ts';
 import type { ObjectStatus } from '../types.ts';
 import { prepareGrpcRoute } from './grpc-route.ts';
+import { resolveHttpGrpcConflicts, type RouteParents } from './http-grpc-conflicts.ts';
 import { prepareHttpRoute } from './http-route.ts';
 import { ListenerTables } from './listener-tables.ts';
 import { generationOf, previousEntries } from './object-order.ts';
@@ -35,14 +37,21 @@ export function translateRoutes(ctx: TranslationContext, gateways: readonly Gate
   const routes: Route[] = [...s.httpRoutes, ...s.grpcRoutes, ...s.tlsRoutes, ...s.tcpRoutes, ...s.udpRoutes];
   routes.sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : 1));
 
-  for (const route of routes) {
+  // Attachment first, for every route: HTTPRoute/GRPCRoute conflicts are decided between routes.
+  const all: RouteParents[] = routes.map((route) => {
     const prepared = prepare(route, env);
+    return { prepared, results: (route.spec.parentRefs ?? []).map((ref) => attachToParent(index, ref, prepared)) };
+  });
+  resolveHttpGrpcConflicts(all, (r, result) => !result.refused && !allRulesInvalid(r.prepared));
+
+  for (const { prepared, results } of all) {
+    const route = prepared.route;
     const key = objectKey(route);
     const attachedListeners = new Set<string>();
     const previous = previousEntries(ctx, key, 'parents');
     const parents: Record<string, unknown>[] = [];
-    for (const ref of route.spec.parentRefs ?? []) {
-      const result = attachToParent(index, ref, prepared);
+    for (const [i, ref] of (route.spec.parentRefs ?? []).entries()) {
+      const result = results[i];
       if (!result) continue;
       const pending = parentConditions(prepared, result.refused);
       if (!result.refused && !allRulesInvalid(prepared)) {
