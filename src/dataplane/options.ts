@@ -13,7 +13,7 @@ export interface DataPlaneLogger {
 export interface DataPlaneTimeouts {
   /** Whole exchange when a route sets no request timeout. Generous: long downloads must pass. */
   readonly requestMs: number;
-  /** Time for a client's request head to arrive. */
+  /** Time for a client's request head to arrive (408 and close after; issue "Edge hardening": 10 s). */
   readonly headersMs: number;
   /** Idle time before a keep-alive client connection is closed. */
   readonly clientKeepAliveMs: number;
@@ -40,7 +40,7 @@ export interface DataPlaneOptions {
 
 export const DEFAULT_TIMEOUTS: DataPlaneTimeouts = {
   requestMs: 300_000,
-  headersMs: 30_000,
+  headersMs: 10_000,
   clientKeepAliveMs: 60_000,
   upstreamIdleMs: 4_000,
   drainMs: 10_000,

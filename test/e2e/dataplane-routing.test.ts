@@ -80,3 +80,16 @@ describe('route selection', () => {
     assert.equal(res.json.path, '/?a=/foo');
   });
 });
+
+describe('path normalisation before matching', () => {
+  it('routes and forwards the normalised path (dot segments, merged slashes, escaped dots)', async () => {
+    const res = await requestJson(proxy.port, { path: '/x/..//foo/./%2e%2e/foo/bar?q=1', headers: { host: 'other.org' } });
+    assert.equal(res.json.name, 'prefix');
+    assert.equal(res.json.path, '/foo/bar?q=1');
+  });
+  it('redirects escaped slashes to the unescaped path (307), calling no backend', async () => {
+    const res = await request(proxy.port, { path: '/foo%2Fbar?q=1', headers: { host: 'other.org' } });
+    assert.equal(res.status, 307);
+    assert.equal(res.headers.location, '/foo/bar?q=1');
+  });
+});
