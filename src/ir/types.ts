@@ -255,7 +255,14 @@ export interface IrL4Route {
 
 /** An upstream: one Service port (or other backend) and its ready endpoints. */
 export interface IrCluster {
-  /** `service/<ns>/<name>/port/<port>`. */
+  /**
+   * `service/<ns>/<name>/port/<port>` for a TCP Service port; `…/port/<port>/udp` for a UDP one (a
+   * Service may expose one port number over both, as DNS does). A cluster with TLS used by a Gateway
+   * that presents a backend client certificate is a variant of its Service port's cluster,
+   * `…/port/<port>/client/secret/<ns>/<name>` (the certificate's id), identical but for
+   * `tls.clientCertificate`: the certificate belongs to the connection, so Gateways with different
+   * certificates cannot share one pool, while Gateways with the same certificate share the variant.
+   */
   readonly id: string;
   /**
    * How to talk to the endpoints: `HTTP` HTTP/1.1, `H2C` HTTP/2 cleartext (appProtocol
@@ -281,7 +288,10 @@ export interface IrUpstreamTls {
   readonly useSystemCa: boolean;
   /** Subject alternative names to accept instead of `hostname`, when given. */
   readonly subjectAltNames: readonly IrSubjectAltName[];
-  /** Client certificate presented to the backend (Gateway `tls.backend.clientCertificateRef`). */
+  /**
+   * Client certificate presented to the backend (Gateway `tls.backend.clientCertificateRef`), set
+   * only on the cluster variants of Gateways that have one (see IrCluster.id); null otherwise.
+   */
   readonly clientCertificate: IrCertificate | null;
 }
 

@@ -6,10 +6,16 @@
  *
  * Cluster ids name the Service port: `service/<ns>/<name>/port/<port>`. A Service may expose the same
  * port number over TCP and UDP (DNS does), so clusters of UDP Service ports get a `/udp` suffix.
+ *
+ * A Gateway's backend client certificate (`spec.tls.backend.clientCertificateRef`) belongs to the
+ * connection, so Gateways presenting different certificates to one TLS Service port cannot share a
+ * pool: such a Gateway's routes use a variant of the cluster, `<cluster id>/client/<certificate id>`
+ * (`…/port/443/client/secret/<ns>/<name>`), identical but for `tls.clientCertificate`. Gateways with
+ * the same certificate share the variant; clusters without TLS never get one (nothing to present).
  */
 import { CORE_GROUP, GATEWAY_GROUP } from '../api/index.ts';
 import type { BackendRef, EndpointSlice, Service, ServicePort } from '../api/index.ts';
-import type { IrCluster, IrEndpoint, IrUpstreamTls } from '../ir/index.ts';
+import type { IrCertificate, IrCluster, IrEndpoint, IrUpstreamTls } from '../ir/index.ts';
 import type { Snapshot } from '../store/index.ts';
 import { ConditionType, Reason, StatusError } from './conditions.ts';
 import type { ReferenceGrants } from './reference-grants.ts';
@@ -53,6 +59,8 @@ export class BackendResolver {
   readonly #grants: ReferenceGrants;
   readonly #tls: BackendTlsLookup;
   readonly #drafts = new Map<string, ClusterDraft>();
+  /** Client-certificate variants by id: the cluster they copy and the certificate they add. */
+  readonly #variants = new Map<string, { readonly base: string; readonly certificate: IrCertificate }>();
 
   constructor(snapshot: Snapshot, grants: ReferenceGrants, tls: BackendTlsLookup) {
     this.#grants = grants;
@@ -146,23 +154,42 @@ export class BackendResolver {
   }
 
   /**
+   * The cluster a Gateway that presents `certificate` to backends uses instead of `clusterId`: a
+   * variant carrying the certificate when the cluster speaks TLS, else the cluster itself.
+   */
+  withClientCertificate(clusterId: string, certificate: IrCertificate): string {
+    const draft = this.#drafts.get(clusterId);
+    if (!draft || !this.#tls(draft.service, draft.port)) return clusterId;
+    const id = `${clusterId}/client/${certificate.id}`;
+    this.#variants.set(id, { base: clusterId, certificate });
+    return id;
+  }
+
+  /**
    * The clusters the IR refers to (`used`), sorted by id. Only routes that attached somewhere
    * (`attached`, by objectKey) have a say in the protocol: a route of another controller must not.
    */
   clusters(used: ReadonlySet<string>, attached: ReadonlySet<string>): Map<string, IrCluster> {
     const out = new Map<string, IrCluster>();
     for (const id of [...used].sort()) {
-      const d = this.#drafts.get(id);
-      if (!d) continue;
-      let protocol: Protocol = 'TCP';
-      let best = -1;
-      const candidates = [...d.protocols].filter(([key]) => attached.has(key)).flatMap(([, list]) => list);
-      for (const c of candidates.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))) {
-        if (c.priority > best) [protocol, best] = [c.value, c.priority];
-      }
-      out.set(id, { id, protocol, endpoints: this.#endpoints(d.service, d.port), tls: this.#tls(d.service, d.port) });
+      const variant = this.#variants.get(id);
+      const base = this.#cluster(variant?.base ?? id, attached);
+      if (!base) continue;
+      out.set(id, variant && base.tls ? { ...base, id, tls: { ...base.tls, clientCertificate: variant.certificate } } : base);
     }
     return out;
+  }
+
+  #cluster(id: string, attached: ReadonlySet<string>): IrCluster | null {
+    const d = this.#drafts.get(id);
+    if (!d) return null;
+    let protocol: Protocol = 'TCP';
+    let best = -1;
+    const candidates = [...d.protocols].filter(([key]) => attached.has(key)).flatMap(([, list]) => list);
+    for (const c of candidates.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))) {
+      if (c.priority > best) [protocol, best] = [c.value, c.priority];
+    }
+    return { id, protocol, endpoints: this.#endpoints(d.service, d.port), tls: this.#tls(d.service, d.port) };
   }
 
   /**

@@ -10,7 +10,7 @@ import type {
   Gateway, GatewayClass, Listener, ListenerSet, RouteGroupKind,
 } from '../api/index.ts';
 import type {
-  IrCluster, IrL4Route, IrListenerTls, IrTlsRoute, IrVirtualHost,
+  IrCertificate, IrCluster, IrL4Route, IrListenerTls, IrTlsRoute, IrVirtualHost,
 } from '../ir/index.ts';
 import type { Snapshot } from '../store/index.ts';
 import type { PendingCondition } from './conditions.ts';
@@ -35,6 +35,11 @@ export interface GatewayContext {
   readonly accepted: boolean;
   /** IP addresses its listeners bind on. */
   readonly addresses: readonly string[];
+  /**
+   * `spec.tls.backend.clientCertificateRef`, resolved: presented on TLS connections to backends.
+   * Null when unset or unresolvable (the Gateway's ResolvedRefs reports why; connections go without).
+   */
+  readonly backendClientCertificate: IrCertificate | null;
   /** The Gateway's own listeners, then those of attached ListenerSets. */
   readonly listeners: readonly ListenerContext[];
 }

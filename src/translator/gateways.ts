@@ -10,7 +10,7 @@
 import type { Gateway, ListenerSet } from '../api/index.ts';
 import type { IrCertificate } from '../ir/index.ts';
 import { objectKey } from '../store/index.ts';
-import { resolveCertificateRef, type RefProblem } from './certificates.ts';
+import { isRefProblem, resolveCertificateRef, type RefProblem } from './certificates.ts';
 import type { GatewayContext, ListenerContext, TranslationContext } from './context.ts';
 import { resolveGatewayAddresses, type GatewayAddresses } from './addresses.ts';
 import type { OwnedClass } from './gateway-class.ts';
@@ -134,6 +134,7 @@ function gatewayContext(state: GatewayState): GatewayContext {
     id: `gateway/${state.gateway.metadata.namespace}/${state.gateway.metadata.name}`,
     accepted: state.accepted,
     addresses: state.addresses.bound,
+    backendClientCertificate: state.backendClientCertificate && !isRefProblem(state.backendClientCertificate) ? state.backendClientCertificate : null,
     listeners,
   };
   const add = (d: ListenerDraft, parentAccepted: boolean) => {

@@ -29,7 +29,11 @@ export function translateRoutes(ctx: TranslationContext, gateways: readonly Gate
   const tls = resolveBackendTls(ctx);
   const env: RouteEnv = { ctx, backends: new BackendResolver(ctx.snapshot, ctx.grants, tls.lookup) };
   const index = new ParentIndex(ctx, gateways);
-  const tables = new ListenerTables();
+  // A Gateway presenting a client certificate to backends uses its own variant of TLS clusters.
+  const tables = new ListenerTables((listener, id) => {
+    const certificate = listener.gateway.backendClientCertificate;
+    return certificate ? env.backends.withClientCertificate(id, certificate) : id;
+  });
   const attachedRoutes = new Set<string>();
   const routeStatuses: ObjectStatus[] = [];
 

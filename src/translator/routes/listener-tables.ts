@@ -2,9 +2,13 @@
  * Collects what attached routes add to each listener and produces the ordered tables of the IR:
  * virtual hosts most specific first, routes in precedence order, TLS routes by SNI specificity, L4
  * routes oldest first (the data plane serves the first L4 route of a listener).
+ *
+ * Routes are translated once for every listener; the cluster a backend uses may still depend on the
+ * listener's Gateway (its backend client certificate, backend-refs.ts), so each route's cluster ids
+ * go through `clusterFor` as it is added, and a route is copied only when one of them changes.
  */
 import type { KubeObject } from '../../api/index.ts';
-import type { IrHttpRoute, IrL4Route, IrTlsRoute, IrWeightedBackend } from '../../ir/index.ts';
+import type { IrHttpFilter, IrHttpRoute, IrL4Route, IrTlsRoute, IrWeightedBackend } from '../../ir/index.ts';
 import type { ListenerContext, ListenerRoutes } from '../context.ts';
 import { compareHostnameSpecificity } from '../hostnames.ts';
 import { comparePrecedence } from '../precedence.ts';
@@ -27,9 +31,17 @@ interface Table {
   readonly l4: Map<string, StreamEntry<IrL4Route>>;
 }
 
+/** The cluster a listener's routes use for a cluster id (the id itself, or a Gateway-specific variant). */
+export type ClusterFor = (listener: ListenerContext, clusterId: string) => string;
+
 export class ListenerTables {
   readonly #tables = new Map<string, Table>();
   readonly #clusters = new Set<string>();
+  readonly #clusterFor: ClusterFor;
+
+  constructor(clusterFor: ClusterFor = (_listener, id) => id) {
+    this.#clusterFor = clusterFor;
+  }
 
   #table(listener: ListenerContext): Table {
     let t = this.#tables.get(listener.id);
@@ -48,7 +60,8 @@ export class ListenerTables {
   }
 
   /** The same route entry may arrive twice (two parentRefs selecting one listener): ids dedupe it. */
-  addHttp(listener: ListenerContext, hostname: string, entry: HttpEntry): void {
+  addHttp(listener: ListenerContext, hostname: string, added: HttpEntry): void {
+    const entry = this.#rebindHttp(listener, added);
     const vhosts = this.#table(listener).vhosts;
     const routes = vhosts.get(hostname) ?? new Map<string, HttpEntry>();
     routes.set(entry.ir.id, entry);
@@ -57,7 +70,8 @@ export class ListenerTables {
     for (const f of entry.ir.filters) if (f.type === 'RequestMirror' && f.clusterId) this.#clusters.add(f.clusterId);
   }
 
-  addTls(listener: ListenerContext, entry: StreamEntry<IrTlsRoute>): void {
+  addTls(listener: ListenerContext, added: StreamEntry<IrTlsRoute>): void {
+    const entry = this.#rebindStream(listener, added);
     const tls = this.#table(listener).tls;
     const before = tls.get(entry.ir.id);
     // One TLSRoute reaching a listener through two parentRefs serves the union of its hostnames.
@@ -66,9 +80,47 @@ export class ListenerTables {
     this.#use(entry.ir.backends);
   }
 
-  addL4(listener: ListenerContext, entry: StreamEntry<IrL4Route>): void {
+  addL4(listener: ListenerContext, added: StreamEntry<IrL4Route>): void {
+    const entry = this.#rebindStream(listener, added);
     this.#table(listener).l4.set(entry.ir.id, entry);
     this.#use(entry.ir.backends);
+  }
+
+  #rebindHttp(listener: ListenerContext, entry: HttpEntry): HttpEntry {
+    const filters = this.#rebindFilters(listener, entry.ir.filters);
+    const backends = this.#rebindBackends(listener, entry.ir.backends);
+    if (filters === entry.ir.filters && backends === entry.ir.backends) return entry;
+    return { ...entry, ir: { ...entry.ir, filters, backends } };
+  }
+
+  #rebindStream<T extends IrTlsRoute | IrL4Route>(listener: ListenerContext, entry: StreamEntry<T>): StreamEntry<T> {
+    const backends = this.#rebindBackends(listener, entry.ir.backends);
+    return backends === entry.ir.backends ? entry : { ...entry, ir: { ...entry.ir, backends } };
+  }
+
+  /** The same array when no cluster id changes, so that unaffected routes are not copied. */
+  #rebindBackends(listener: ListenerContext, backends: readonly IrWeightedBackend[]): readonly IrWeightedBackend[] {
+    let changed = false;
+    const out = backends.map((b) => {
+      const clusterId = b.clusterId === null ? null : this.#clusterFor(listener, b.clusterId);
+      const filters = this.#rebindFilters(listener, b.filters);
+      if (clusterId === b.clusterId && filters === b.filters) return b;
+      changed = true;
+      return { ...b, clusterId, filters };
+    });
+    return changed ? out : backends;
+  }
+
+  #rebindFilters(listener: ListenerContext, filters: readonly IrHttpFilter[]): readonly IrHttpFilter[] {
+    let changed = false;
+    const out = filters.map((f) => {
+      if (f.type !== 'RequestMirror' || f.clusterId === null) return f;
+      const clusterId = this.#clusterFor(listener, f.clusterId);
+      if (clusterId === f.clusterId) return f;
+      changed = true;
+      return { ...f, clusterId };
+    });
+    return changed ? out : filters;
   }
 
   /** Cluster ids the tables refer to. */
