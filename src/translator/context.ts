@@ -21,7 +21,10 @@ export interface TranslationContext {
   readonly snapshot: Snapshot;
   readonly options: TranslateOptions;
   readonly grants: ReferenceGrants;
-  /** Labels of every namespace; a namespace that has objects but no Namespace object has none. */
+  /**
+   * Labels of every namespace; a namespace without a Namespace object has only the
+   * `kubernetes.io/metadata.name` label, as every namespace in a cluster does.
+   */
   readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>>;
 }
 

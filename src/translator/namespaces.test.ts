@@ -6,9 +6,9 @@ import { compileLabelSelector, compileNamespacePolicy, namespaceLabelsOf } from 
 const ns = (name: string, labels?: Record<string, string>): Namespace => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, ...(labels ? { labels } : {}) } });
 const labels = namespaceLabelsOf([ns('web', { tier: 'web', team: 'a' }), ns('db', { tier: 'db' })]);
 
-test('namespace labels: Namespace objects carry their name label; unknown namespaces have none', () => {
+test('namespace labels: Namespace objects carry their name label; namespaces without an object carry only that', () => {
   assert.deepEqual(labels('web'), { 'kubernetes.io/metadata.name': 'web', tier: 'web', team: 'a' });
-  assert.deepEqual(labels('nowhere'), {});
+  assert.deepEqual(labels('nowhere'), { 'kubernetes.io/metadata.name': 'nowhere' });
 });
 
 test('label selector: matchLabels and every matchExpressions operator', () => {

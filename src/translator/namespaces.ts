@@ -4,22 +4,26 @@
  */
 import type { LabelSelector, Namespace } from '../api/index.ts';
 
-/** Set by the API server on every Namespace (immutable); standalone manifests rarely carry it. */
+/** Set by the API server on every Namespace (immutable, Kubernetes 1.22+); standalone manifests rarely carry it. */
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
-
-const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Labels by namespace name. A Namespace object gets the `kubernetes.io/metadata.name` label the
- * API server would have given it; a namespace that only appears in other objects' metadata has no
- * labels at all, as no Namespace object exists to carry them.
+ * API server would have given it. A namespace that only appears in other objects' metadata (common
+ * in standalone manifests) is treated as a Namespace without labels: in a cluster it would exist,
+ * and it would carry that one label, which namespace selectors commonly use.
  */
 export function namespaceLabelsOf(namespaces: readonly Namespace[]): (namespace: string) => Readonly<Record<string, string>> {
   const byName = new Map<string, Readonly<Record<string, string>>>();
   for (const ns of namespaces) {
-    byName.set(ns.metadata.name, Object.freeze({ [NAMESPACE_NAME_LABEL]: ns.metadata.name, ...ns.metadata.labels }));
+    // The control plane sets this label to the name and keeps it so: a manifest cannot change it.
+    byName.set(ns.metadata.name, Object.freeze({ ...ns.metadata.labels, [NAMESPACE_NAME_LABEL]: ns.metadata.name }));
   }
-  return (namespace) => byName.get(namespace) ?? NO_LABELS;
+  return (namespace) => {
+    let labels = byName.get(namespace);
+    if (!labels) byName.set(namespace, (labels = Object.freeze({ [NAMESPACE_NAME_LABEL]: namespace })));
+    return labels;
+  };
 }
 
 export type LabelMatcher = (labels: Readonly<Record<string, string>>) => boolean;
