@@ -4,8 +4,8 @@
  * Order of checks, each with the spec's Accepted=False reason:
  *   1. the parent is not ours (unknown Gateway, another controller's class, an unsupported kind):
  *      no parent status entry at all — we must not speak for other controllers;
- *   2. the Gateway is not Accepted: nothing of it is programmed, so no rule can be implemented
- *      (NoMatchingParent; the spec lists no closer reason);
+ *   2. the Gateway (or the parent ListenerSet) is not Accepted: nothing of it is programmed, so no
+ *      rule can be implemented (NoMatchingParent; the spec lists no closer reason);
  *   3. no listener has the parentRef's sectionName and port: NoMatchingParent;
  *   4. none of those allows the route's kind and namespace: NotAllowedByListeners;
  *   5. none has a hostname intersecting the route's: NoMatchingListenerHostname.
@@ -86,6 +86,11 @@ export function attachToParent(index: ParentIndex, ref: ParentReference, prepare
   if (!found) return null;
   if (!found.gateway.accepted) return refuse(Reason.NoMatchingParent, `Gateway ${found.gateway.gateway.metadata.namespace}/${found.gateway.gateway.metadata.name} is not accepted`);
   if (found.listeners.length === 0) return refuse(Reason.NoMatchingParent, `${found.what} has no listeners attached to its Gateway`);
+  // A ListenerSet that is not accepted contributes no listeners to its Gateway (an accepted one has
+  // at least one valid, hence attachable, listener), so it is refused as a Gateway that is not accepted.
+  if (found.listeners[0]!.listenerSet !== null && !found.listeners.some((l) => l.attachable)) {
+    return refuse(Reason.NoMatchingParent, `${found.what} is not accepted`);
+  }
   const selected = found.listeners.filter((l) => (ref.sectionName === undefined || l.name === ref.sectionName) && (ref.port === undefined || l.port === ref.port));
   if (selected.length === 0) {
     const wanted = [ref.sectionName !== undefined ? `name ${ref.sectionName}` : '', ref.port !== undefined ? `port ${ref.port}` : ''].filter(Boolean).join(' and ');
