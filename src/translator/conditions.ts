@@ -57,7 +57,8 @@ export const Reason = {
   NotAllowed: 'NotAllowed',
   ParentNotAccepted: 'ParentNotAccepted',
   ListenersNotValidForSet: 'ListenersNotValid',
-  // Routes
+  // Routes (HostnameConflict above also rejects the later of an HTTPRoute/GRPCRoute pair that
+  // overlap on a listener: the spec names no reason for it, see routes/http-grpc-conflicts.ts)
   NotAllowedByListeners: 'NotAllowedByListeners',
   NoMatchingListenerHostname: 'NoMatchingListenerHostname',
   NoMatchingParent: 'NoMatchingParent',
