@@ -2,7 +2,7 @@
  * Prometheus metrics for the data plane, as an observer: requests by listener/route/backend and
  * status class, request latency, upstream connect errors, open client connections.
  */
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { AggregatorRegistry, Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { DataPlaneObserver } from './observer.ts';
 
 const CODE_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'];
@@ -40,5 +40,21 @@ export function createMetricsObserver(registry: Registry): DataPlaneObserver {
     connectionClosed(socket) {
       connections.dec({ socket });
     },
+  };
+}
+
+/**
+ * Multi-worker data planes: makes `registry` (the primary's, scraped by the admin API) append the
+ * sum of every worker's data-plane metrics to its own on each scrape. `collect` returns one
+ * `getMetricsAsJSON()` snapshot per worker; counters, histograms and gauges are summed.
+ */
+export function exposeWorkerMetrics(registry: Registry, collect: () => Promise<object[][]>): void {
+  const own = registry.metrics.bind(registry);
+  // prom-client has no hook for metrics owned elsewhere; wrapping the scrape keeps one Registry for
+  // the admin API and no duplicate metric names in the primary.
+  registry.metrics = async () => {
+    const [mine, workers] = await Promise.all([own(), collect()]);
+    if (workers.length === 0) return mine;
+    return `${mine}\n${await AggregatorRegistry.aggregate(workers).metrics()}`;
   };
 }

@@ -4,23 +4,34 @@
  * close out to all of them. An apply resolves once every worker has applied the IR, so "applied"
  * means every core serves the new config. A worker that dies is replaced and given the last IR.
  *
- * Metrics and access logs stay per worker for now (the workers' own stdout).
+ * Metrics: each worker counts into its own prom-client Registry; when the primary was given one
+ * (`options.metrics`, the admin API's), every scrape of it asks all workers for a snapshot over IPC
+ * and appends their sum (metrics.ts `exposeWorkerMetrics`). Access logs go to each worker's stdout.
  */
 import cluster, { type Worker } from 'node:cluster';
 import type { Ir } from '../ir/index.ts';
 import { ApplyResult, type DataPlaneApi, type SocketState } from './data-plane.ts';
+import { exposeWorkerMetrics } from './metrics.ts';
 import { DEFAULT_TIMEOUTS, SILENT_LOGGER, type DataPlaneOptions } from './options.ts';
 
 /** Messages between primary and workers (JSON over the cluster IPC channel). */
-export type ToWorker = { type: 'apply'; seq: number; ir: Ir } | { type: 'close'; deadlineMs: number };
-export type FromWorker = { type: 'applied'; seq: number; sockets: SocketState[] } | { type: 'apply-failed'; seq: number; message: string };
+export type ToWorker = { type: 'apply'; seq: number; ir: Ir } | { type: 'close'; deadlineMs: number } | { type: 'metrics'; seq: number };
+export type FromWorker =
+  | { type: 'applied'; seq: number; sockets: SocketState[] }
+  | { type: 'apply-failed'; seq: number; message: string }
+  | { type: 'metrics'; seq: number; metrics: object[] };
 
 /** Options a worker can receive: only plain data crosses the process boundary. */
 export interface WorkerOptions {
   readonly timeouts: DataPlaneOptions['timeouts'];
   readonly maxConnectionsPerEndpoint: number | undefined;
   readonly accessLog: boolean;
+  /** Count metrics and answer `metrics` requests. */
+  readonly metrics: boolean;
 }
+
+/** How long a scrape waits for a worker's snapshot; a worker that misses it is left out of that scrape. */
+const METRICS_TIMEOUT_MS = 1_000;
 
 export const WORKER_OPTIONS_ENV = 'SWITCHYARD_DATAPLANE_WORKER_OPTIONS';
 const WORKER_ENTRY = new URL('./worker-main.ts', import.meta.url).pathname;
@@ -40,6 +51,7 @@ export class WorkerDataPlane implements DataPlaneApi {
     cluster.schedulingPolicy = cluster.SCHED_NONE;
     cluster.setupPrimary({ exec: WORKER_ENTRY, args: [] });
     for (let i = 0; i < count; i++) this.#fork();
+    if (options.metrics) exposeWorkerMetrics(options.metrics, () => this.#collectMetrics());
   }
 
   apply(ir: Ir): Promise<ApplyResult> {
@@ -72,6 +84,7 @@ export class WorkerDataPlane implements DataPlaneApi {
       timeouts: this.#options.timeouts,
       maxConnectionsPerEndpoint: this.#options.maxConnectionsPerEndpoint,
       accessLog: this.#options.accessLog !== undefined,
+      metrics: this.#options.metrics !== undefined,
     };
     const worker = cluster.fork({ [WORKER_OPTIONS_ENV]: JSON.stringify(options) });
     this.#workers.add(worker);
@@ -85,11 +98,27 @@ export class WorkerDataPlane implements DataPlaneApi {
     return worker;
   }
 
+  /** One metrics snapshot (prom-client JSON) per worker that answers in time. */
+  #collectMetrics(): Promise<object[][]> {
+    return Promise.all([...this.#workers].map((worker) => new Promise<object[] | null>((resolve) => {
+      const seq = ++this.#seq;
+      const done = (value: object[] | null) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        resolve(value);
+      };
+      const onMessage = (msg: FromWorker) => { if (msg.type === 'metrics' && msg.seq === seq) done(msg.metrics); };
+      const timer = setTimeout(() => done(null), METRICS_TIMEOUT_MS);
+      worker.on('message', onMessage);
+      worker.send({ type: 'metrics', seq } satisfies ToWorker);
+    }))).then((all) => all.filter((m): m is object[] => m !== null));
+  }
+
   #applyOn(worker: Worker, ir: Ir): Promise<SocketState[]> {
     const seq = ++this.#seq;
     return new Promise((resolve, reject) => {
       const onMessage = (msg: FromWorker) => {
-        if (msg.seq !== seq) return;
+        if (msg.seq !== seq || msg.type === 'metrics') return;
         worker.off('message', onMessage);
         worker.off('exit', onExit);
         if (msg.type === 'applied') resolve(msg.sockets);
