@@ -91,3 +91,23 @@ describe('HTTP/2 cleartext with prior knowledge', () => {
     }
   });
 });
+
+describe('HTTP/2 forwarding headers', () => {
+  it('sets X-Forwarded-For from the h2c peer', async () => {
+    const client = http2.connect(proxy.url);
+    try {
+      const body = await new Promise<string>((resolve, reject) => {
+        const stream = client.request({ ':path': '/xff', ':authority': 'h2.example' });
+        let text = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (c: string) => { text += c; });
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+        stream.end();
+      });
+      assert.equal((JSON.parse(body) as { headers: Record<string, string> }).headers['x-forwarded-for'], '127.0.0.1');
+    } finally {
+      client.close();
+    }
+  });
+});

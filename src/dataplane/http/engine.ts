@@ -39,7 +39,9 @@ export class HttpEngine implements H1Owner {
   readonly #h1 = new Set<H1ServerConnection>();
   readonly #sockets = new Set<Duplex>();
   readonly #sessions = new Set<http2.ServerHttp2Session>();
-  readonly #infos = new WeakMap<object, ConnectionInfo>();
+  /** Connection info per HTTP/2 session (session.socket is a proxy object, so sessions are the key). */
+  readonly #infos = new WeakMap<http2.Http2Session, ConnectionInfo>();
+  #handingOver: ConnectionInfo | null = null;
   readonly #sweep: NodeJS.Timeout;
 
   constructor(socketId: string, router: Router<RouteTarget>, observer: DataPlaneObserver, options: HttpEngineOptions) {
@@ -47,10 +49,12 @@ export class HttpEngine implements H1Owner {
     this.#options = options;
     this.#h2 = http2.createServer({ maxSessionMemory: 64 });
     this.#h2.on('stream', (stream, headers, _flags, rawHeaders: string[]) => {
-      const info = this.#infos.get(stream.session?.socket ?? {}) ?? { scheme: 'http', peer: '', localPort: 0 };
+      const info = (stream.session && this.#infos.get(stream.session)) ?? { scheme: 'http', peer: '', localPort: 0 };
       serveH2Stream(this.ctx, info, stream, headers, rawHeaders);
     });
     this.#h2.on('session', (session) => {
+      // Emitted synchronously from #startH2's emit('connection'), so #handingOver is this session's.
+      if (this.#handingOver !== null) this.#infos.set(session, this.#handingOver);
       this.#sessions.add(session);
       session.once('close', () => this.#sessions.delete(session));
       if (this.ctx.draining) session.close();
@@ -111,9 +115,10 @@ export class HttpEngine implements H1Owner {
   }
 
   #startH2(socket: Duplex, info: ConnectionInfo): void {
-    this.#infos.set(socket, info);
     // The session reads what is already buffered on the socket (the preface): it must not be resumed here.
+    this.#handingOver = info;
     this.#h2.emit('connection', socket);
+    this.#handingOver = null;
   }
 
   #sweepConnections(): void {
