@@ -33,3 +33,17 @@ test('resolveGatewayAddresses: defaults, empty values, unusable and unsupported 
   const { usableAddresses: _predicate, ...anyUsable } = options;
   assert.deepEqual(resolveGatewayAddresses(gateway([{ value: '10.0.0.1' }]), anyUsable).bound, ['10.0.0.1'], 'without a predicate any IP is usable');
 });
+
+test('resolveGatewayAddresses: an address the data plane could not bind for want of an interface is not usable', () => {
+  const { usableAddresses: _predicate, ...anyUsable } = options;
+  const unavailableSockets = new Map([
+    ['HTTP/192.0.2.1:8080', 'listen EADDRNOTAVAIL: address not available 192.0.2.1:8080'],
+    ['HTTP/2001:db8::1:8080', 'listen EADDRNOTAVAIL: address not available 2001:db8::1:8080'],
+    ['HTTP/127.0.0.3:80', 'listen EADDRINUSE: address already in use 127.0.0.3:80'],
+  ]);
+  const result = resolveGatewayAddresses(gateway([{ value: '192.0.2.1' }, { value: '2001:db8::1' }, { value: '127.0.0.2' }, { value: '127.0.0.3' }]), { ...anyUsable, unavailableSockets });
+  assert.deepEqual(result.bound, ['127.0.0.2', '127.0.0.3'], 'a port in use is a listener problem (PortUnavailable), not an unusable address');
+  assert.match(result.notUsable ?? '', /192\.0\.2\.1 is not an address of this host/);
+  assert.match(result.notUsable ?? '', /2001:db8::1 is not an address of this host/);
+  assert.equal(result.unsupported, null);
+});

@@ -4,7 +4,9 @@
  *
  * - No `spec.addresses`: the default addresses (options.defaultAddresses).
  * - `IPAddress` (the default type) with a value: that IP, if the data plane can use it; else
- *   Programmed=False/AddressNotUsable and the address is not bound or reported.
+ *   Programmed=False/AddressNotUsable and the address is not bound or reported. Not usable: outside
+ *   options.usableAddresses, or an address the data plane failed to bind with EADDRNOTAVAIL (no
+ *   interface of this host has it; options.unavailableSockets, fed back by the control loop).
  * - `IPAddress` without a value (GatewayAddressEmpty): the default addresses are assigned.
  * - Any other type (Hostname, vendor types) or a value that is not an IP: Accepted=False/UnsupportedAddress.
  */
@@ -41,8 +43,10 @@ export function resolveGatewayAddresses(gateway: Gateway, options: TranslateOpti
       continue;
     }
     const ip = canonicalIp(value);
+    const bindError = ip === null ? null : notAvailableHere(ip, options);
     if (ip === null) unsupported.push(`"${value}" is not a valid IP address`);
     else if (options.usableAddresses && !options.usableAddresses(ip)) notUsable.push(`${ip} cannot be bound by this data plane`);
+    else if (bindError !== null) notUsable.push(`${ip} is not an address of this host (${bindError})`);
     else add(ip);
   }
   return {
@@ -50,6 +54,20 @@ export function resolveGatewayAddresses(gateway: Gateway, options: TranslateOpti
     unsupported: unsupported.length > 0 ? unsupported.join('; ') : null,
     notUsable: notUsable.length > 0 ? notUsable.join('; ') : null,
   };
+}
+
+/**
+ * The bind error of a socket on `ip` that failed because no interface has the address, or null.
+ * Socket ids are `PROTOCOL/ADDRESS:PORT`, reasons Node's `listen EADDRNOTAVAIL: ...`. Other bind
+ * errors (EADDRINUSE, EACCES) are about one port, not the address: those listeners are
+ * PortUnavailable instead.
+ */
+function notAvailableHere(ip: string, options: TranslateOptions): string | null {
+  for (const [socket, why] of options.unavailableSockets ?? []) {
+    const hostPort = socket.slice(socket.indexOf('/') + 1);
+    if (hostPort.slice(0, hostPort.lastIndexOf(':')).replace(/^\[(.*)\]$/, '$1') === ip && /\bEADDRNOTAVAIL\b/.test(why)) return why;
+  }
+  return null;
 }
 
 /** The canonical text of an IPv4 or IPv6 address (RFC 5952 for IPv6), or null when it is not one. */
