@@ -3,13 +3,24 @@
 // Do not edit; test/conformance/table/table.test.ts fails when this file is stale.
 
 export const GENERATED_SUPPORTED_FEATURES = [
+  { name: 'ReferenceGrant', support: 'Core', description: 'Cross-namespace references allowed by ReferenceGrants' },
+  { name: 'GatewayStaticAddresses', support: 'Extended', description: 'spec.addresses honoured' },
+  { name: 'GatewayHTTPListenerIsolation', support: 'Extended', description: 'Requests stay on the most specific listener' },
+  { name: 'GatewayAddressEmpty', support: 'Extended', description: 'Addresses with a type and no value' },
+  { name: 'ListenerSet', support: 'Extended', description: 'ListenerSets attached to Gateways' },
+  { name: 'HTTPRouteDestinationPortMatching', support: 'Extended', description: 'parentRef port selects the listener' },
+  { name: 'HTTPRouteBackendRequestHeaderModification', support: 'Extended', description: 'RequestHeaderModifier on backendRefs' },
   { name: 'HTTPRouteQueryParamMatching', support: 'Extended', description: 'Query parameter matches' },
   { name: 'HTTPRouteMethodMatching', support: 'Extended', description: 'Method matches' },
+  { name: 'HTTPRouteResponseHeaderModification', support: 'Extended', description: 'ResponseHeaderModifier' },
   { name: 'HTTPRouteSchemeRedirect', support: 'Extended', description: 'RequestRedirect scheme' },
   { name: 'HTTPRoutePathRedirect', support: 'Extended', description: 'RequestRedirect path' },
   { name: 'HTTPRouteHostRewrite', support: 'Extended', description: 'URLRewrite hostname' },
   { name: 'HTTPRoutePathRewrite', support: 'Extended', description: 'URLRewrite path' },
+  { name: 'HTTPRouteParentRefPort', support: 'Extended', description: 'parentRef port' },
+  { name: 'HTTPRouteNamedRouteRule', support: 'Extended', description: 'Named route rules' },
   { name: 'HTTPRoute303RedirectStatusCode', support: 'Extended', description: 'Redirect status 303' },
   { name: 'HTTPRoute307RedirectStatusCode', support: 'Extended', description: 'Redirect status 307' },
   { name: 'HTTPRoute308RedirectStatusCode', support: 'Extended', description: 'Redirect status 308' },
+  { name: 'HTTPRouteBackendURLRewrite', support: 'Extended', description: 'URLRewrite on backendRefs' },
 ] as const;

@@ -1,9 +1,9 @@
 /**
- * Echo backends standing in for the suite's Deployments: one `switchyard echo --json` process per
+ * Echo backends standing in for the suite's Deployments: one echo server (harness/echo.ts) per
  * Deployment (one replica: scenarios assert which backend answers, by pod-name prefix, as upstream
- * does, never how many replicas exist), named `<deployment>-standalone` in its namespace.
+ * does, never how many replicas exist), its pod named `<deployment>-standalone` in its namespace.
  */
-import { startEcho, type Running } from '../../helpers/switchyard.ts';
+import { startEchoBackend, type EchoBackend } from './echo.ts';
 import type { BackendSpec } from './manifests.ts';
 
 export interface Backends {
@@ -14,17 +14,17 @@ export interface Backends {
 
 export async function startBackends(specs: readonly BackendSpec[]): Promise<Backends> {
   const unique = [...new Map(specs.map((s) => [`${s.namespace}/${s.deployment}`, s])).values()];
-  const running: (Running & { port: number })[] = [];
+  const running: EchoBackend[] = [];
   const ports = new Map<string, number>();
   try {
     await Promise.all(unique.map(async (spec) => {
-      const echo = await startEcho(['--json', '--name', `${spec.deployment}-standalone`, '--namespace', spec.namespace]);
+      const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace });
       running.push(echo);
       ports.set(`${spec.namespace}/${spec.deployment}`, echo.port);
     }));
   } catch (err) {
-    await Promise.all(running.map((r) => r.stop()));
+    await Promise.all(running.map((r) => r.close()));
     throw err;
   }
-  return { ports, stop: async () => { await Promise.all(running.map((r) => r.stop())); } };
+  return { ports, stop: async () => { await Promise.all(running.map((r) => r.close())); } };
 }

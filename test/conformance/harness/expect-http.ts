@@ -6,11 +6,35 @@
  * The configuration is already served when this runs (see cluster.ts), yet a mismatch is retried
  * briefly, as the suite's eventually-consistent requests are.
  */
-import { httpRequest, type Reply } from '../../helpers/http.ts';
+import { Agent, request } from 'node:http';
 import { sleep } from '../../helpers/wait.ts';
 import type { Exchange } from './scenario.ts';
 
 const RETRY_FOR_MS = 3_000;
+
+/** A reply with every value of each header (as the suite's Go client sees them), names lowercased. */
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string[] | undefined>;
+  readonly body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+function httpRequest(url: string, options: { host?: string; method?: string; headers: Record<string, string> }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const headers = { ...options.headers, ...(options.host !== undefined && { host: options.host }) };
+    const req = request(url, { method: options.method ?? 'GET', headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headersDistinct, body: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 interface Echoed { namespace: string | null; pod: string; method: string; path: string; host: string | null; headers: Record<string, string | string[]> }
 
@@ -28,7 +52,7 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
   for (const name of exchange.response?.absentHeaders ?? []) {
     if (headers[name.toLowerCase()] !== undefined) return `response header ${name} must be absent, got ${JSON.stringify(headers[name.toLowerCase()])}`;
   }
-  if (reply.status >= 300 && reply.status < 400) return redirectMismatch(exchange, headers.location as string | undefined);
+  if (reply.status >= 300 && reply.status < 400) return redirectMismatch(exchange, headers.location?.[0]);
   if (reply.status !== 200) return null;
   let seen: Echoed;
   try {
@@ -48,6 +72,11 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
       && `backend saw header ${name}: ${JSON.stringify(seen.headers[name.toLowerCase()])}, expected ${value}`),
     ...(expected.absentHeaders ?? []).map((name) => seen.headers[name.toLowerCase()] !== undefined
       && `backend saw header ${name} (${JSON.stringify(seen.headers[name.toLowerCase()])}), expected it absent`),
+    ...[exchange.backendNamedByHeader ?? []].flat().map((name) => {
+      const named = seen.headers[name.toLowerCase()];
+      return (!Array.isArray(named) || named.length !== 1 || !seen.pod.startsWith(named[0]!))
+        && `backend saw ${name}: ${JSON.stringify(named)} (one value expected) but ${seen.pod} answered`;
+    }),
   ].filter(Boolean);
   return problems.length === 0 ? null : problems.join('; ');
 }
@@ -62,17 +91,60 @@ function redirectMismatch(exchange: Exchange, location: string | undefined): str
   return problems.length === 0 ? null : `Location ${location}: ${problems.map((k) => `${k} ${JSON.stringify(got[k])}, expected ${JSON.stringify(want[k])}`).join('; ')}`;
 }
 
-/** Sends until the reply matches (briefly); throws with the last mismatch. */
+function send(exchange: Exchange, target: { address: string; port: number }): Promise<Reply> {
+  const { host, method, path } = exchange.request;
+  const setHeaders = Object.entries(exchange.backendSetResponseHeaders ?? {}).map(([k, v]) => `${k}:${v}`).join(',');
+  const headers = { ...exchange.request.headers, ...(setHeaders && { 'X-Echo-Set-Header': setHeaders }) };
+  return httpRequest(`http://${target.address}:${target.port}${path}`, { ...(host !== undefined && { host }), ...(method !== undefined && { method }), headers })
+    .catch((err: Error) => ({ status: 0, headers: {}, body: err.message }) satisfies Reply);
+}
+
+/** Sends until the reply matches (briefly), then `times - 1` more that must all match; throws with the mismatch. */
 export async function expectExchange(exchange: Exchange, target: { address: string; port: number }): Promise<void> {
-  const { host, method, path, headers } = exchange.request;
-  const url = `http://${target.address}:${target.port}${path}`;
+  const { host, method, path } = exchange.request;
+  const what = `${method ?? 'GET'} ${host ?? ''}${path}`;
   const deadline = Date.now() + RETRY_FOR_MS;
   for (;;) {
-    const reply = await httpRequest(url, { ...(host !== undefined && { host }), ...(method !== undefined && { method }), ...(headers && { headers: { ...headers } }) })
-      .catch((err: Error) => ({ status: 0, headers: {}, body: err.message }) satisfies Reply);
-    const problem = mismatch(exchange, reply);
-    if (problem === null) return;
-    if (Date.now() > deadline) throw new Error(`${method ?? 'GET'} ${host ?? ''}${path}: ${problem}`);
+    const problem = mismatch(exchange, await send(exchange, target));
+    if (problem === null) break;
+    if (Date.now() > deadline) throw new Error(`${what}: ${problem}`);
     await sleep(100);
   }
+  for (let i = 1; i < (exchange.times ?? 1); i++) {
+    const problem = mismatch(exchange, await send(exchange, target));
+    if (problem !== null) throw new Error(`${what} (request ${i + 1} of ${exchange.times}): ${problem}`);
+  }
+  if (exchange.weights) await expectDistribution(exchange, exchange.weights, target);
+}
+
+const TOTAL = 500;
+const CONCURRENCY = 10;
+const TOLERANCE = 0.05;
+const ATTEMPTS = 3;
+
+/** The suite's TestWeightedDistribution, retried as it is (fewer times: a run stays short). */
+async function expectDistribution(exchange: Exchange, weights: Readonly<Record<string, number>>, target: { address: string; port: number }): Promise<void> {
+  const backends = Object.keys(weights);
+  let last = '';
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const seen = new Map<string, number>();
+    let sent = 0;
+    const worker = async () => {
+      while (sent < TOTAL) {
+        sent++;
+        const reply = await send(exchange, target);
+        const problem = mismatch(exchange, reply);
+        if (problem) throw new Error(`weighted request: ${problem}`);
+        const pod = (JSON.parse(reply.body) as Echoed).pod;
+        const backend = backends.filter((b) => pod.startsWith(b)).sort((a, b) => b.length - a.length)[0];
+        if (!backend) throw new Error(`weighted request answered by unexpected pod ${pod}`);
+        seen.set(backend, (seen.get(backend) ?? 0) + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const off = backends.filter((b) => (weights[b] === 0 ? seen.has(b) : Math.abs((seen.get(b) ?? 0) / TOTAL - weights[b]!) > TOLERANCE));
+    if (off.length === 0) return;
+    last = backends.map((b) => `${b}: ${seen.get(b) ?? 0}/${TOTAL} (want ${weights[b]})`).join(', ');
+  }
+  throw new Error(`traffic distribution not within ±${TOLERANCE} of the weights after ${ATTEMPTS} attempts: ${last}`);
 }

@@ -4,6 +4,9 @@
  * - `{GATEWAY_CLASS_NAME}` → a GatewayClass of Switchyard's controller (the suite creates it too);
  * - listener ports → free ports, one per (Gateway, upstream port), and every parentRef `port` the
  *   same way, so 80/443/8080 need no root and concurrent runs do not collide;
+ * - the static-address placeholders → the addresses a suite run is given (`--usable-network-addresses`,
+ *   `--unusable-network-addresses`): 127.0.0.2, a loopback address this host can bind, and 192.0.2.1
+ *   (TEST-NET-1), one it cannot;
  * - Deployments → recorded as echo backends to start (harness/backends.ts), then dropped: standalone
  *   mode runs no workloads; each Service selecting one gets an EndpointSlice pointing at its echo
  *   process, as the cluster's EndpointSlice controller would write it.
@@ -78,8 +81,17 @@ const ROUTE_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', '
  * Rewrites objects for standalone mode (a deep copy): ports through `ports`, Deployments dropped,
  * EndpointSlices added for Services that select a backend in `endpoints` (by `namespace/deployment`).
  */
+export const USABLE_ADDRESS = '127.0.0.2';
+export const UNUSABLE_ADDRESS = '192.0.2.1';
+const ADDRESS_PLACEHOLDERS: Record<string, string> = { PLACEHOLDER_USABLE_ADDRS: USABLE_ADDRESS, PLACEHOLDER_UNUSABLE_ADDRS: UNUSABLE_ADDRESS };
+
 export function forStandalone(objects: readonly Obj[], ports: PortMap, endpoints: ReadonlyMap<string, number>, backends: readonly BackendSpec[]): Obj[] {
   const copy = structuredClone(objects.filter((o) => o.kind !== 'Deployment')) as Obj[];
+  for (const gw of copy.filter((o) => o.kind === 'Gateway')) {
+    for (const a of gw.spec.addresses ?? []) {
+      if (ADDRESS_PLACEHOLDERS[a.value] !== undefined) Object.assign(a, { type: 'IPAddress', value: ADDRESS_PLACEHOLDERS[a.value] });
+    }
+  }
   const mapPort = (gateway: string, port: number) => ports.get(portKey(gateway, port)) ?? port;
   const listenerSets = new Map(copy.filter((o) => o.kind === 'ListenerSet').map((o) => [`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`, o]));
   for (const o of copy) {

@@ -9,12 +9,13 @@ import { occupyPort } from '../../helpers/ports.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { StandaloneCluster } from './cluster.ts';
 import { expectExchange } from './expect-http.ts';
-import { acceptedChecks, checkStatus } from './expect-status.ts';
+import { programmaticObjects } from './programmatic.ts';
+import { acceptedChecks, checkStatus, generationOf } from './expect-status.ts';
 import {
   backendsOf, forStandalone, GATEWAY_CLASS_OBJECT, listenerPorts, portKey, readUpstream, UPSTREAM_PRESENT,
   type BackendSpec, type Obj, type PortMap,
 } from './manifests.ts';
-import type { Exchange, NamespacedName, Scenario, ScenarioGroup, StatusCheck } from './scenario.ts';
+import type { EditContext, Exchange, NamespacedName, Scenario, ScenarioGroup, StatusCheck } from './scenario.ts';
 import { SCENARIOS } from '../scenarios/index.ts';
 
 const DEFAULT_GATEWAY: NamespacedName = 'gateway-conformance-infra/same-namespace';
@@ -38,8 +39,8 @@ export function runGroup(group: ScenarioGroup): void {
     const all = [...base, ...runnable.flatMap((s) => s.manifests.flatMap(readUpstream))];
     const specs = backendsOf(all).filter((b) => !NOT_HTTP_ECHO.test(b.deployment));
     const backends = await startBackends(specs);
-    const ports = await allocatePorts(listenerPorts(all));
-    const cluster = await StandaloneCluster.start([GATEWAY_CLASS_OBJECT, ...forStandalone(base, ports, backends.ports, specs)])
+    const ports = await allocatePorts([...new Set([...listenerPorts(all), ...runnable.flatMap((s) => s.stepPorts ?? [])])]);
+    const cluster = await StandaloneCluster.start([GATEWAY_CLASS_OBJECT, ...await programmaticObjects(), ...forStandalone(base, ports, backends.ports, specs)])
       .catch(async (err: unknown) => { await backends.stop(); throw err; });
     world = { cluster, backends, ports, specs };
   });
@@ -60,16 +61,27 @@ async function runScenario(world: World, scenario: Scenario): Promise<void> {
   const objects = forStandalone(scenario.manifests.flatMap(readUpstream), world.ports, world.backends.ports, world.specs);
   await world.cluster.apply(objects);
   const gateway = scenario.gateway ?? DEFAULT_GATEWAY;
-  await checks(world, gateway, [...(scenario.acceptedRoutes ? acceptedChecks(gateway, scenario.acceptedRoutes) : []), ...scenario.status ?? []], scenario.exchanges ?? []);
+  const accepted = scenario.acceptedRoutes ? acceptedChecks(gateway, scenario.acceptedRoutes, scenario.routesResolveRefs ?? true) : [];
+  await checks(world, gateway, [...accepted, ...scenario.status ?? []], scenario.exchanges ?? []);
+  const context: EditContext = {
+    port: (gw, upstreamPort) => required(world.ports.get(portKey(gw, upstreamPort)), `a port for ${gw}:${upstreamPort}`),
+    backendPort: (deployment) => required(world.backends.ports.get(deployment), `an echo backend for ${deployment}`),
+  };
   for (const step of scenario.then ?? []) {
-    step.edit(objects as Obj[]);
+    const before = await Promise.all((step.status ?? []).map((c) => (c.generationBumped ? generationOf(world.cluster, c) : undefined)));
+    step.edit(objects as Obj[], context);
     await world.cluster.apply(objects);
-    await checks(world, gateway, step.status ?? [], step.exchanges ?? []);
+    await checks(world, gateway, step.status ?? [], step.exchanges ?? [], before);
   }
 }
 
-async function checks(world: World, gateway: NamespacedName, status: readonly StatusCheck[], exchanges: readonly Exchange[]): Promise<void> {
-  for (const check of status) await checkStatus(world.cluster, check, gateway);
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the harness has no ${what}`);
+  return value;
+}
+
+async function checks(world: World, gateway: NamespacedName, status: readonly StatusCheck[], exchanges: readonly Exchange[], generations: readonly (number | undefined)[] = []): Promise<void> {
+  for (const [i, check] of status.entries()) await checkStatus(world.cluster, check, gateway, generations[i]);
   for (const exchange of exchanges) {
     const target = exchange.gateway ?? gateway;
     const gw = await world.cluster.get('Gateway', target);

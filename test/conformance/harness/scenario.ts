@@ -32,23 +32,38 @@ export interface Scenario {
   readonly gateway?: NamespacedName;
   /** Routes that must be Accepted with ResolvedRefs on `gateway` (and the Gateway Programmed). */
   readonly acceptedRoutes?: readonly NamespacedName[];
+  /** false: `acceptedRoutes` need not have ResolvedRefs True (the test checks a ResolvedRefs failure itself). */
+  readonly routesResolveRefs?: boolean;
   /** Status conditions to assert, read from the admin API. */
   readonly status?: readonly StatusCheck[];
   /** Requests and what must come back. */
   readonly exchanges?: readonly Exchange[];
+  /** Listener ports (`namespace/gateway:upstreamPort`) that only a step's edit adds: free ports are set aside for them. */
+  readonly stepPorts?: readonly string[];
   /** Changes applied after the first round of checks, each followed by its own checks. */
   readonly then?: readonly Step[];
 }
 
+/** What a step's edit may need of the standalone world. */
+export interface EditContext {
+  /** The free port standing for a Gateway's upstream listener port (`namespace/name`, 80 → …). */
+  port(gateway: NamespacedName, upstreamPort: number): number;
+  /** The echo backend's port for a Deployment (`namespace/name`). */
+  backendPort(deployment: NamespacedName): number;
+}
+
 /** A change to the applied objects and the checks that follow it. */
 export interface Step {
-  /** Edits the scenario's objects (already rewritten for standalone) in place. */
-  readonly edit: (objects: Record<string, unknown>[]) => void;
+  /**
+   * Edits the scenario's objects (already rewritten for standalone) in place — the suite's patch or
+   * delete. An object removed from the array is deleted.
+   */
+  readonly edit: (objects: Record<string, any>[], context: EditContext) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly status?: readonly StatusCheck[];
   readonly exchanges?: readonly Exchange[];
 }
 
-/** `True`, `False`, or with a reason: `False/RefNotPermitted`. */
+/** `True`, `False`, or with a reason: `False/RefNotPermitted`; `*` for any status (present). */
 export type ConditionExpectation = string;
 
 export interface StatusCheck {
@@ -61,12 +76,39 @@ export interface StatusCheck {
   readonly sectionName?: string;
   /** Condition type → expectation, on the object (Gateway/GatewayClass/ListenerSet) or the route's parent entry. */
   readonly conditions?: Readonly<Record<string, ConditionExpectation>>;
-  /** Per listener of a Gateway/ListenerSet: conditions and attachedRoutes. */
-  readonly listeners?: Readonly<Record<string, { readonly conditions?: Readonly<Record<string, ConditionExpectation>>; readonly attachedRoutes?: number }>>;
+  /**
+   * Per listener of a Gateway/ListenerSet: conditions, attachedRoutes and supportedKinds (kinds of
+   * group gateway.networking.k8s.io that must be listed; `[]`: the list must be empty).
+   */
+  readonly listeners?: Readonly<Record<string, ListenerCheck>>;
+  /** The suite's GatewayStatusMustHaveListeners: `listeners` names every listener in the status, no more. */
+  readonly exactListeners?: boolean;
+  /** Conditions every listener in the status must have (the suite's ResourceListenersMustHaveConditions). */
+  readonly everyListener?: Readonly<Record<string, ConditionExpectation>>;
+  /** Gateway: no listener in the status, or exactly one with 0 attachedRoutes (GatewayMustHaveZeroRoutes). */
+  readonly zeroRoutes?: boolean;
+  /** Gateway: `status.attachedListenerSets`. */
+  readonly attachedListenerSets?: number;
+  /** Gateway: exactly these `status.addresses` values. */
+  readonly addresses?: readonly string[];
   /** For routes: the route has no parent entry for `parent` at all (not ours to report). */
   readonly noParentStatus?: boolean;
+  /** For routes: no parent entries, or exactly one whose Accepted is False (HTTPRouteMustHaveNoAcceptedParents). */
+  readonly noAcceptedParents?: boolean;
+  /** For routes: the number of parent entries in the status (HTTPRouteMustHaveParents compares the whole list). */
+  readonly parentCount?: number;
+  /** For routes: the kind of the parent entry (default: Gateway or ListenerSet). */
+  readonly parentKind?: 'Gateway' | 'ListenerSet';
   /** `status.observedGeneration` (objects) or the parent's conditions' observedGeneration must equal metadata.generation. */
   readonly observedGenerationCurrent?: boolean;
+  /** In a step: metadata.generation differs from the one before the step's edit. */
+  readonly generationBumped?: boolean;
+}
+
+export interface ListenerCheck {
+  readonly conditions?: Readonly<Record<string, ConditionExpectation>>;
+  readonly attachedRoutes?: number;
+  readonly supportedKinds?: readonly string[];
 }
 
 export interface Exchange {
@@ -95,8 +137,19 @@ export interface Exchange {
   };
   /** For 3xx: the parts of Location to compare (unset parts are not compared, as upstream). */
   readonly redirect?: { readonly scheme?: string; readonly host?: string; readonly port?: string; readonly path?: string };
+  /** Response headers the echo backend sets (the suite's BackendSetResponseHeaders, sent as X-Echo-Set-Header). */
+  readonly backendSetResponseHeaders?: Readonly<Record<string, string>>;
   /** Pod name prefix of the backend that must answer (a 200 only). */
   readonly backend?: string;
+  /** Sent this many times once it matched, every reply checked (default 1). */
+  readonly times?: number;
+  /** The backend that answers must be the one this request header (as the backend saw it) names, by pod prefix. */
+  readonly backendNamedByHeader?: string;
+  /**
+   * Weighted distribution (the suite's TestWeightedDistribution): 500 requests, 10 at a time, each
+   * backend's share within ±5% of its weight (pod-name prefix → weight); a zero weight must get none.
+   */
+  readonly weights?: Readonly<Record<string, number>>;
   /** Its namespace; default gateway-conformance-infra. */
   readonly namespace?: string;
 }

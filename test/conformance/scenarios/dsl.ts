@@ -1,5 +1,6 @@
 /** Shorthands that keep scenario files close to the upstream tests' tables. */
-import type { Exchange, NamespacedName, Scenario } from '../harness/scenario.ts';
+import { FEATURES } from '../../../src/conformance/features.ts';
+import type { Exchange, NamespacedName, Scenario, StatusCheck } from '../harness/scenario.ts';
 
 export const INFRA = 'gateway-conformance-infra';
 export const APP = 'gateway-conformance-app-backend';
@@ -22,9 +23,12 @@ export function answers(status: number, request: Request | string, extra: Partia
   return { request: asRequest(request), response: { status }, ...extra };
 }
 
-/** The common case: one test manifest, routes accepted on same-namespace. */
+const CORE = new Set(FEATURES.filter((f) => f.support === 'Core').map((f) => f.name));
+
+/** The common case: one test manifest; group `core` when the test needs Core features only, else `extended`. */
 export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?: readonly string[]; group?: Scenario['group'] }): Scenario {
-  return { group: 'core', manifests: [`tests/${s.source.replace(/\.go$/, '.yaml')}`], ...s };
+  const group = s.features.every((f) => CORE.has(f)) ? 'core' : 'extended';
+  return { group, manifests: [`tests/${s.source.replace(/\.go$/, '.yaml')}`], ...s };
 }
 
 /** Skip reasons shared by many scenarios: the feature that has to land first. */
@@ -36,10 +40,28 @@ export const PENDING = {
   websocket: { feature: 'HTTPRouteBackendProtocolWebSocket', reason: 'ws backends (appProtocol kubernetes.io/ws) are being built' },
   backendTls: { feature: 'BackendTLSPolicy', reason: 'TLS to backends is being built; the harness has no TLS echo backend yet' },
   https: { feature: 'HTTPS listeners', reason: 'HTTPS listeners are being built in the data plane' },
-  harness: { feature: 'harness', reason: 'scenario not written yet: status and requests of the upstream test still to be transcribed' },
 } as const;
 
 /** An upstream test whose scenario does not run yet; its checks are added when `skip` is lifted. */
 export function pending(name: string, source: string, features: readonly string[], skip: Scenario['skip'] & object, manifests?: readonly string[]): Scenario {
   return scenario({ name, source, features, skip, ...(manifests && { manifests }) });
 }
+
+/** The suite's generateAcceptedListenerConditions: a listener that is fully up. */
+export const LISTENER_READY = { ResolvedRefs: 'True', Accepted: 'True', Programmed: 'True' } as const;
+
+/** A listener of ListenerSet/Gateway status that is up, lists HTTPRoute, with `attachedRoutes` routes. */
+export const readyListener = (attachedRoutes: number) => ({ supportedKinds: ['HTTPRoute'], conditions: LISTENER_READY, attachedRoutes });
+
+/** The suite's RoutesAndParentMustBeAccepted for a ListenerSet parent: each route Accepted on it, every listener up. */
+export function acceptedOnListenerSet(listenerSet: NamespacedName, routes: readonly NamespacedName[]): StatusCheck[] {
+  return [
+    { kind: 'ListenerSet', name: listenerSet, everyListener: LISTENER_READY },
+    ...routes.map((name): StatusCheck => ({ kind: 'HTTPRoute', name, parent: listenerSet, parentKind: 'ListenerSet', conditions: { Accepted: 'True/Accepted' } })),
+  ];
+}
+
+/** A ListenerSet refused by its Gateway: Accepted and Programmed False with `reason`. */
+export const listenerSetRefused = (name: NamespacedName, reason: string): StatusCheck => ({
+  kind: 'ListenerSet', name, conditions: { Accepted: `False/${reason}`, Programmed: `False/${reason}` },
+});

@@ -1,3 +1,6 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewayInvalidParametersRef', 'gateway-invalid-parameters-ref.go', ['Gateway'], PENDING.harness);
+export default scenario({
+  name: 'GatewayInvalidParametersRef', source: 'gateway-invalid-parameters-ref.go', features: ['Gateway'],
+  status: [{ kind: 'Gateway', name: `${INFRA}/gateway-invalid-parameters-ref`, observedGenerationCurrent: true, conditions: { Accepted: 'False/InvalidParameters' } }],
+});

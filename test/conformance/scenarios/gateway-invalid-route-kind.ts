@@ -1,3 +1,15 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewayInvalidRouteKind', 'gateway-invalid-route-kind.go', ['Gateway'], PENDING.harness);
+export default scenario({
+  name: 'GatewayInvalidRouteKind', source: 'gateway-invalid-route-kind.go', features: ['Gateway'],
+  status: [
+    {
+      kind: 'Gateway', name: `${INFRA}/gateway-only-invalid-route-kind`, exactListeners: true,
+      listeners: { http: { supportedKinds: [], conditions: { ResolvedRefs: 'False/InvalidRouteKinds' }, attachedRoutes: 0 } },
+    },
+    {
+      kind: 'Gateway', name: `${INFRA}/gateway-supported-and-invalid-route-kind`, exactListeners: true,
+      listeners: { http: { supportedKinds: ['HTTPRoute'], conditions: { ResolvedRefs: 'False/InvalidRouteKinds' }, attachedRoutes: 0 } },
+    },
+  ],
+});

@@ -1,3 +1,9 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewaySecretInvalidReferenceGrant', 'gateway-secret-invalid-reference-grant.go', ['Gateway', 'ReferenceGrant'], PENDING.harness);
+export default scenario({
+  name: 'GatewaySecretInvalidReferenceGrant', source: 'gateway-secret-invalid-reference-grant.go', features: ['Gateway', 'ReferenceGrant'],
+  status: [{
+    kind: 'Gateway', name: `${INFRA}/gateway-secret-invalid-reference-grant`, exactListeners: true,
+    listeners: { https: { supportedKinds: ['HTTPRoute'], conditions: { ResolvedRefs: 'False/RefNotPermitted' }, attachedRoutes: 0 } },
+  }],
+});

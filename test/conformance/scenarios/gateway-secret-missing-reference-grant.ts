@@ -1,3 +1,9 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewaySecretMissingReferenceGrant', 'gateway-secret-missing-reference-grant.go', ['Gateway', 'ReferenceGrant'], PENDING.harness);
+export default scenario({
+  name: 'GatewaySecretMissingReferenceGrant', source: 'gateway-secret-missing-reference-grant.go', features: ['Gateway', 'ReferenceGrant'],
+  status: [{
+    kind: 'Gateway', name: `${INFRA}/gateway-secret-missing-reference-grant`, exactListeners: true,
+    listeners: { https: { supportedKinds: ['HTTPRoute'], conditions: { ResolvedRefs: 'False/RefNotPermitted' }, attachedRoutes: 0 } },
+  }],
+});

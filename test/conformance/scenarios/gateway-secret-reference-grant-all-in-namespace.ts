@@ -1,3 +1,9 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewaySecretReferenceGrantAllInNamespace', 'gateway-secret-reference-grant-all-in-namespace.go', ['Gateway', 'ReferenceGrant'], PENDING.harness);
+export default scenario({
+  name: 'GatewaySecretReferenceGrantAllInNamespace', source: 'gateway-secret-reference-grant-all-in-namespace.go', features: ['Gateway', 'ReferenceGrant'],
+  status: [{
+    kind: 'Gateway', name: `${INFRA}/gateway-secret-reference-grant-all-in-namespace`, exactListeners: true,
+    listeners: { https: { supportedKinds: ['HTTPRoute'], conditions: { Programmed: 'True/Programmed', ResolvedRefs: 'True' }, attachedRoutes: 0 } },
+  }],
+});

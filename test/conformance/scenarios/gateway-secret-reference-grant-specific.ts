@@ -1,3 +1,9 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('GatewaySecretReferenceGrantSpecific', 'gateway-secret-reference-grant-specific.go', ['Gateway', 'ReferenceGrant'], PENDING.harness);
+export default scenario({
+  name: 'GatewaySecretReferenceGrantSpecific', source: 'gateway-secret-reference-grant-specific.go', features: ['Gateway', 'ReferenceGrant'],
+  status: [{
+    kind: 'Gateway', name: `${INFRA}/gateway-secret-reference-grant-specific`, exactListeners: true,
+    listeners: { https: { supportedKinds: ['HTTPRoute'], conditions: { Programmed: 'True/Programmed', ResolvedRefs: 'True' }, attachedRoutes: 0 } },
+  }],
+});

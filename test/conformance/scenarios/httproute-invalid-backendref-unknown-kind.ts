@@ -1,3 +1,10 @@
-import { pending, PENDING } from './dsl.ts';
+import { answers, INFRA, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteInvalidBackendRefUnknownKind', 'httproute-invalid-backendref-unknown-kind.go', ['Gateway', 'HTTPRoute'], PENDING.harness);
+const ROUTE = `${INFRA}/invalid-backend-ref-unknown-kind` as const;
+
+export default scenario({
+  name: 'HTTPRouteInvalidBackendRefUnknownKind', source: 'httproute-invalid-backendref-unknown-kind.go', features: ['Gateway', 'HTTPRoute'],
+  acceptedRoutes: [ROUTE], routesResolveRefs: false,
+  status: [{ kind: 'HTTPRoute', name: ROUTE, conditions: { ResolvedRefs: 'False/InvalidKind' } }],
+  exchanges: [answers(500, '/v2')],
+});

@@ -1,3 +1,10 @@
-import { pending, PENDING } from './dsl.ts';
+import { answers, INFRA, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteInvalidCrossNamespaceBackendRef', 'httproute-invalid-cross-namespace-backend-ref.go', ['Gateway', 'HTTPRoute', 'ReferenceGrant'], PENDING.harness);
+const ROUTE = `${INFRA}/invalid-cross-namespace-backend-ref` as const;
+
+export default scenario({
+  name: 'HTTPRouteInvalidCrossNamespaceBackendRef', source: 'httproute-invalid-cross-namespace-backend-ref.go', features: ['Gateway', 'HTTPRoute', 'ReferenceGrant'],
+  acceptedRoutes: [ROUTE], routesResolveRefs: false,
+  status: [{ kind: 'HTTPRoute', name: ROUTE, conditions: { ResolvedRefs: 'False/RefNotPermitted' } }],
+  exchanges: [answers(500, '/')],
+});

@@ -1,3 +1,10 @@
-import { pending, PENDING } from './dsl.ts';
+import { answers, INFRA, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteInvalidNonExistentBackendRef', 'httproute-invalid-nonexistent-backendref.go', ['Gateway', 'HTTPRoute'], PENDING.harness);
+const ROUTE = `${INFRA}/invalid-nonexistent-backend-ref` as const;
+
+export default scenario({
+  name: 'HTTPRouteInvalidNonExistentBackendRef', source: 'httproute-invalid-nonexistent-backendref.go', features: ['Gateway', 'HTTPRoute'],
+  acceptedRoutes: [ROUTE], routesResolveRefs: false,
+  status: [{ kind: 'HTTPRoute', name: ROUTE, conditions: { ResolvedRefs: 'False/BackendNotFound' } }],
+  exchanges: [answers(500, '/')],
+});

@@ -1,3 +1,12 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, SAME_NAMESPACE, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteInvalidParentRefNotMatchingSectionName', 'httproute-invalid-parentref-not-matching-section-name.go', ['Gateway', 'HTTPRoute'], PENDING.harness);
+const ROUTE = `${INFRA}/httproute-listener-not-matching-section-name` as const;
+
+export default scenario({
+  name: 'HTTPRouteInvalidParentRefNotMatchingSectionName', source: 'httproute-invalid-parentref-not-matching-section-name.go', features: ['Gateway', 'HTTPRoute'],
+  status: [
+    { kind: 'HTTPRoute', name: ROUTE, conditions: { Accepted: 'False/NoMatchingParent' } },
+    { kind: 'HTTPRoute', name: ROUTE, noAcceptedParents: true },
+    { kind: 'Gateway', name: SAME_NAMESPACE, zeroRoutes: true },
+  ],
+});

@@ -1,3 +1,10 @@
-import { pending, PENDING } from './dsl.ts';
+import { answers, INFRA, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteInvalidReferenceGrant', 'httproute-invalid-reference-grant.go', ['Gateway', 'HTTPRoute', 'ReferenceGrant'], PENDING.harness);
+const ROUTE = `${INFRA}/reference-grant` as const;
+
+export default scenario({
+  name: 'HTTPRouteInvalidReferenceGrant', source: 'httproute-invalid-reference-grant.go', features: ['Gateway', 'HTTPRoute', 'ReferenceGrant'],
+  acceptedRoutes: [ROUTE], routesResolveRefs: false,
+  status: [{ kind: 'HTTPRoute', name: ROUTE, conditions: { ResolvedRefs: 'False/RefNotPermitted' } }],
+  exchanges: [answers(500, '/')],
+});

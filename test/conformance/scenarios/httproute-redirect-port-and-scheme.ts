@@ -1,3 +1,4 @@
 import { pending, PENDING } from './dsl.ts';
 
-export default pending('HTTPRouteRedirectPortAndScheme', 'httproute-redirect-port-and-scheme.go', ['Gateway', 'HTTPRoute', 'HTTPRoutePortRedirect', 'GatewayPort8080'], PENDING.harness);
+// Its third table sends TLS requests to an HTTPS listener on 443 (tls-validity-checks-certificate).
+export default pending('HTTPRouteRedirectPortAndScheme', 'httproute-redirect-port-and-scheme.go', ['Gateway', 'HTTPRoute', 'HTTPRoutePortRedirect', 'GatewayPort8080'], PENDING.https);

@@ -1,3 +1,7 @@
-import { pending, PENDING } from './dsl.ts';
+import { answers, INFRA, reaches, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteTimeoutRequest', 'httproute-timeout-request.go', ['Gateway', 'HTTPRoute', 'HTTPRouteRequestTimeout'], PENDING.harness);
+export default scenario({
+  name: 'HTTPRouteTimeoutRequest', source: 'httproute-timeout-request.go', features: ['Gateway', 'HTTPRoute', 'HTTPRouteRequestTimeout'],
+  acceptedRoutes: [`${INFRA}/request-timeout`],
+  exchanges: [reaches('', '/request-timeout'), answers(504, '/request-timeout?delay=1s'), reaches('', '/disable-request-timeout?delay=1s')],
+});

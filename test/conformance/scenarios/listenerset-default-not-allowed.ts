@@ -1,3 +1,9 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, listenerSetRefused, scenario } from './dsl.ts';
 
-export default pending('ListenerSetDefaultNotAllowed', 'listenerset-default-not-allowed.go', ['Gateway', 'ListenerSet'], PENDING.harness);
+export default scenario({
+  name: 'ListenerSetDefaultNotAllowed', source: 'listenerset-default-not-allowed.go', features: ['Gateway', 'ListenerSet'],
+  status: [
+    { kind: 'Gateway', name: `${INFRA}/gateway-default-does-not-allow-listenerset`, observedGenerationCurrent: true, conditions: { Accepted: 'True' }, attachedListenerSets: 0 },
+    listenerSetRefused(`${INFRA}/listenerset-default-not-allowed`, 'NotAllowed'),
+  ],
+});

@@ -1,3 +1,35 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, LISTENER_READY, scenario } from './dsl.ts';
 
-export default pending('ListenerSetProtocolConflict', 'listenerset-protocol-conflict.go', ['Gateway', 'ListenerSet'], PENDING.harness);
+const CONFLICTED = { Accepted: 'False/ProtocolConflict', Programmed: 'False/ProtocolConflict', Conflicted: 'True/ProtocolConflict' };
+const GATEWAY = `${INFRA}/gateway-with-listenerset-protocol-conflict` as const;
+
+/** The older ListenerSet keeps its listener, the newer one's conflicting listener is refused. */
+export default scenario({
+  name: 'ListenerSetProtocolConflict', source: 'listenerset-protocol-conflict.go', features: ['Gateway', 'ListenerSet'],
+  status: [
+    {
+      kind: 'Gateway', name: GATEWAY, conditions: { Accepted: 'True' }, attachedListenerSets: 2, observedGenerationCurrent: true,
+      listeners: { 'gateway-listener': { conditions: LISTENER_READY }, 'protocol-conflict-with-gateway-listener': { conditions: LISTENER_READY } },
+    },
+    {
+      kind: 'ListenerSet', name: `${INFRA}/listenerset-with-protocol-conflict-with-gateway-1`, conditions: { Accepted: 'True', Programmed: 'True/Programmed' },
+      listeners: {
+        'listener-set-1-listener': { conditions: LISTENER_READY },
+        'protocol-conflict-with-gateway-listener': { conditions: CONFLICTED },
+        'protocol-conflict-with-listener-set-listener': { conditions: LISTENER_READY },
+      },
+    },
+    {
+      kind: 'ListenerSet', name: `${INFRA}/listenerset-with-protocol-conflict-with-gateway-2`, conditions: { Accepted: 'False/ListenersNotValid', Programmed: 'False/ListenersNotValid' },
+      listeners: { 'protocol-conflict-with-gateway-listener': { conditions: CONFLICTED } },
+    },
+    {
+      kind: 'ListenerSet', name: `${INFRA}/listenerset-with-protocol-conflict-with-listener-set-1`, conditions: { Accepted: 'True', Programmed: 'True/Programmed' },
+      listeners: { 'listener-set-2-listener': { conditions: LISTENER_READY }, 'protocol-conflict-with-listener-set-listener': { conditions: CONFLICTED } },
+    },
+    {
+      kind: 'ListenerSet', name: `${INFRA}/listenerset-with-protocol-conflict-with-listener-set-2`, conditions: { Accepted: 'False/ListenersNotValid', Programmed: 'False/ListenersNotValid' },
+      listeners: { 'protocol-conflict-with-listener-set-listener': { conditions: CONFLICTED } },
+    },
+  ],
+});
