@@ -28,13 +28,21 @@ export interface LoopInput {
 
 /** What the loop needs of a data plane. */
 export interface DataPlaneTarget {
-  /** Applies an IR; resolves with the sockets that could not be bound (socket id → reason). */
-  apply(ir: Ir): Promise<ReadonlyMap<string, string>>;
+  /**
+   * Applies an IR; resolves with the sockets that could not be bound (socket id → reason), and
+   * optionally every socket's listener-level problems (the data plane's ApplyResult.sockets).
+   */
+  apply(ir: Ir): Promise<ReadonlyMap<string, string> & { readonly sockets?: readonly AppliedSocket[] }>;
+}
+
+/** The part of a data plane SocketState the loop reads. */
+export interface AppliedSocket {
+  readonly problems?: readonly { readonly listenerId: string; readonly message: string }[];
 }
 
 export interface LoopOptions {
   readonly translate: (snapshot: Snapshot, options: TranslateOptions) => TranslateResult;
-  readonly translateOptions: Omit<TranslateOptions, 'now' | 'previousStatuses' | 'unavailableSockets'>;
+  readonly translateOptions: Omit<TranslateOptions, 'now' | 'previousStatuses' | 'unavailableSockets' | 'listenerProblems'>;
   readonly dataPlane: DataPlaneTarget | null;
   readonly view: ResourceView;
   readonly logger: Logger;
@@ -104,20 +112,24 @@ export class ControlLoop {
     const now = this.#options.now ?? (() => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
     const snapshot = snapshotOf(input.objects);
     const previousStatuses = view.previousStatuses();
-    const translateWith = (unavailableSockets: ReadonlyMap<string, string>) => {
+    const translateWith = (unavailableSockets: ReadonlyMap<string, string>, listenerProblems?: ReadonlyMap<string, readonly string[]>) => {
       const started = performance.now();
-      const result = translate(snapshot, { ...translateOptions, now: now(), previousStatuses, unavailableSockets });
+      const result = translate(snapshot, { ...translateOptions, now: now(), previousStatuses, unavailableSockets, ...(listenerProblems && { listenerProblems }) });
       metrics?.translationSeconds.observe((performance.now() - started) / 1000);
       return result;
     };
     let result = translateWith(new Map());
     let unavailable: ReadonlyMap<string, string> = new Map();
     if (dataPlane) {
-      unavailable = await dataPlane.apply(result.ir);
-      if (unavailable.size > 0) {
+      const applied = await dataPlane.apply(result.ir);
+      unavailable = applied;
+      const problems = listenerProblemsOf(applied.sockets ?? []);
+      for (const [listener, messages] of problems) logger.warn({ listener, problems: messages }, 'the data plane cannot serve part of a listener');
+      if (unavailable.size > 0 || problems.size > 0) {
         for (const [socket, reason] of unavailable) logger.warn({ socket, reason }, 'could not bind a listener socket');
-        result = translateWith(unavailable);
-        await dataPlane.apply(result.ir);
+        result = translateWith(unavailable, problems);
+        // Listener problems leave the IR as it was (the listener keeps its usable certificates); only status changes.
+        if (unavailable.size > 0) await dataPlane.apply(result.ir);
       }
     }
     this.#ir = result.ir;
@@ -132,4 +144,15 @@ export class ControlLoop {
     logger.info({ generation: this.#generation, objects: input.objects.length, sockets: result.ir.sockets.length, errors: input.diagnostics.filter((d) => d.severity === 'error').length }, 'configuration applied');
     logger.debug({ generation: this.#generation, changeToServedMs: Math.round(elapsedMs * 100) / 100 }, 'time from change seen to configuration served and status published');
   }
+}
+
+/** Listener id → the data plane's messages about it. */
+function listenerProblemsOf(sockets: readonly AppliedSocket[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of sockets.flatMap((s) => s.problems ?? [])) {
+    const list = out.get(p.listenerId);
+    if (list === undefined) out.set(p.listenerId, [p.message]);
+    else list.push(p.message);
+  }
+  return out;
 }

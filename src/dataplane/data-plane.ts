@@ -8,10 +8,12 @@ import type { AddressInfo } from 'node:net';
 import type { Ir, IrSocket } from '../ir/index.ts';
 import { createAccessLogObserver } from './access-log.ts';
 import { HttpListener } from './http/http-listener.ts';
+import { HttpsEngines } from './http/https-engines.ts';
 import { createMetricsObserver } from './metrics.ts';
 import { combineObservers, type DataPlaneObserver } from './observer.ts';
 import { DEFAULT_TIMEOUTS, SILENT_LOGGER, type DataPlaneLogger, type DataPlaneOptions, type DataPlaneTimeouts } from './options.ts';
-import { compileRuntime } from './runtime.ts';
+import type { Router } from './routing/router.ts';
+import { compileRuntime, type RouteTarget } from './runtime.ts';
 import { createStreamListener } from './tcp/create-stream-listener.ts';
 import type { ListenerProblem, StreamListener, StreamListenerOptions } from './tcp/stream-listener.ts';
 import { PoolRegistry } from './upstream/index.ts';
@@ -55,6 +57,8 @@ export class DataPlane implements DataPlaneApi {
   /** TLS, TCP and UDP sockets (src/dataplane/{tls,tcp,udp}). */
   readonly #streams = new Map<string, StreamListener>();
   readonly #streamOptions: StreamListenerOptions;
+  /** The HTTP engines behind TLS sockets with HTTPS listeners. */
+  readonly #https: HttpsEngines;
   readonly #draining = new Set<Promise<void>>();
   readonly #pools: PoolRegistry;
   readonly #observer: DataPlaneObserver;
@@ -79,6 +83,7 @@ export class DataPlane implements DataPlaneApi {
       onConnectionClosed: (id) => observer.connectionClosed(id),
       onConnectError: (cluster, endpoint, code) => observer.upstreamConnectError(cluster, endpoint, code),
     };
+    this.#https = new HttpsEngines(observer, { headersTimeoutMs: this.#timeouts.headersMs, keepAliveTimeoutMs: this.#timeouts.clientKeepAliveMs });
     this.#pools = new PoolRegistry({
       idleTimeoutMs: this.#timeouts.upstreamIdleMs,
       maxSockets: options.maxConnectionsPerEndpoint ?? Infinity,
@@ -114,7 +119,7 @@ export class DataPlane implements DataPlaneApi {
     const listeners = [...this.#listeners.values(), ...this.#streams.values()];
     this.#listeners.clear();
     this.#streams.clear();
-    await Promise.all([...listeners.map((l) => l.close(deadlineMs)), ...this.#draining]);
+    await Promise.all([...listeners.map((l) => l.close(deadlineMs)), this.#https.closeAll(deadlineMs), ...this.#draining]);
     this.#pools.destroyAll();
   }
 
@@ -124,8 +129,8 @@ export class DataPlane implements DataPlaneApi {
     const runtime = compileRuntime(ir, generation, { requestTimeoutMs: this.#timeouts.requestMs });
     const wanted = new Set<string>();
     const states = await Promise.all(ir.sockets.map(async (socket): Promise<SocketState> => {
-      if (socket.protocol !== 'HTTP') return this.#applyStream(socket, ir, wanted);
       const router = runtime.routers.get(socket.id);
+      if (socket.protocol !== 'HTTP') return this.#applyStream(socket, ir, wanted, router);
       if (router === undefined) return { id: socket.id, state: 'unsupported', address: null, error: null };
       wanted.add(socket.id);
       const existing = this.#listeners.get(socket.id);
@@ -150,7 +155,8 @@ export class DataPlane implements DataPlaneApi {
       if (wanted.has(id)) continue;
       this.#listeners.delete(id);
       this.#streams.delete(id);
-      const done = listener.close(this.#timeouts.drainMs).finally(() => this.#draining.delete(done));
+      const done = Promise.all([listener.close(this.#timeouts.drainMs), this.#https.close(id, this.#timeouts.drainMs)])
+        .then(() => {}).finally(() => this.#draining.delete(done));
       this.#draining.add(done);
     }
     generation.commit();
@@ -163,14 +169,21 @@ export class DataPlane implements DataPlaneApi {
   }
 
   /** TLS/TCP/UDP sockets: same lifecycle as HTTP ones (update in place, bind new, drain removed). */
-  async #applyStream(socket: IrSocket, ir: Ir, wanted: Set<string>): Promise<SocketState> {
+  async #applyStream(socket: IrSocket, ir: Ir, wanted: Set<string>, router: Router<RouteTarget> | undefined): Promise<SocketState> {
     wanted.add(socket.id);
+    if (socket.protocol === 'TLS') {
+      const draining = this.#https.update(socket.id, router, this.#timeouts.drainMs);
+      if (draining !== null) {
+        const done = draining.finally(() => this.#draining.delete(done));
+        this.#draining.add(done);
+      }
+    }
     const existing = this.#streams.get(socket.id);
     if (existing !== undefined) {
       const problems = existing.update(socket, ir);
       return { id: socket.id, state: 'listening', address: existing.address(), error: null, problems };
     }
-    const listener = createStreamListener(socket, this.#streamOptions, null);
+    const listener = createStreamListener(socket, this.#streamOptions, this.#https.handoff(socket.id));
     const problems = listener.update(socket, ir);
     try {
       const address = await listener.listen(socket.address, socket.port);
@@ -179,6 +192,7 @@ export class DataPlane implements DataPlaneApi {
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       this.#logger.warn({ socket: socket.id, code: e.code, err: e.message }, 'could not bind socket');
+      void this.#https.close(socket.id, 0);
       return { id: socket.id, state: 'failed', address: null, error: { code: e.code ?? 'UNKNOWN', message: e.message }, problems };
     }
   }

@@ -49,7 +49,9 @@ export function compileRuntime(ir: Ir, pools: PoolGeneration, defaults: RuntimeD
   };
   const routers = new Map<string, Router<RouteTarget>>();
   for (const socket of ir.sockets) {
-    if (socket.protocol === 'HTTP') routers.set(socket.id, compileRouter(socket, resolve));
+    // TLS sockets with HTTPS listeners route the decrypted requests of their HTTP engine.
+    const https = socket.protocol === 'TLS' && socket.listeners.some((l) => l.protocol === 'HTTPS');
+    if (socket.protocol === 'HTTP' || https) routers.set(socket.id, compileRouter(socket, resolve));
   }
   return { routers, clusters, unsupportedFilters };
 }

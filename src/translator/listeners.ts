@@ -104,6 +104,9 @@ export function validateListener(
     else if (protocol === 'TLS' && !spec.tls) unsupported('tls (with mode) is required for protocol TLS');
     else if (protocol === 'HTTPS' || protocol === 'TLS') {
       const certificates = mode === 'Terminate' ? listenerCertificates(ctx, holder, spec, unresolved) : [];
+      // What the data plane could not load (options.listenerProblems): reported, the listener stays in the IR.
+      const served = ctx.options.listenerProblems?.get(`${idPrefix}/${holder.namespace}/${holder.name}/listener/${spec.name}`) ?? [];
+      for (const message of served) unresolved.push({ reason: Reason.InvalidCertificateRef, message, servable: true });
       let clientValidation = null;
       if (protocol === 'HTTPS') {
         const frontend = frontendValidationFor(ctx, gateway, spec.port);

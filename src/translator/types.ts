@@ -26,6 +26,12 @@ export interface TranslateOptions {
    * and left out of the IR. The loop learns these from the data plane and translates again.
    */
   readonly unavailableSockets?: ReadonlyMap<string, string>;
+  /**
+   * Problems the data plane found serving a listener, by IR listener id → messages (a certificate
+   * whose key does not match, a chain OpenSSL refuses). Reported as ResolvedRefs=False/
+   * InvalidCertificateRef; the listener stays in the IR (its usable certificates keep serving).
+   */
+  readonly listenerProblems?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The computed status of one object Switchyard owns (or of its own parent entries in a route). */

@@ -33,6 +33,7 @@ import { reasonPhrase, requestHead } from './h1/serialize.ts';
 import { downstreamResponseHeaders, upgradeResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
 import type { FrontEnd, ListenerContext, RequestBodyInfo } from './front-end.ts';
 import { localBody, localFields } from './local-reply.ts';
+import { misdirectedStatus } from './misdirected.ts';
 import type { RequestHead } from './request-head.ts';
 
 /** A copy of the request for a mirror backend (RequestMirror). */
@@ -80,7 +81,10 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
 
   start(): void {
     // The router is read once: an apply that swaps it never affects a request already routed.
-    const route = this.ctx.router.match(this.head);
+    const router = this.ctx.router;
+    const misdirected = misdirectedStatus(router, this.head.host, this.front.info.listenerId);
+    if (misdirected !== 0) return this.reply(misdirected);
+    const route = router.match(this.head);
     if (route === undefined) return this.reply(404);
     this.route = route;
     if (this.#answerLocally(route)) return;

@@ -17,6 +17,8 @@ export interface ConnectionInfo {
   readonly localPort: number;
   /** ALPN protocol TLS negotiated (`h2` selects HTTP/2), or null/undefined on cleartext. */
   readonly alpn?: string | null;
+  /** HTTPS: the listener SNI chose for this connection; a request whose Host belongs to another gets 421. */
+  readonly listenerId?: string | null;
 }
 
 /** Per-socket state the exchanges read; `router` is replaced on every apply. */

@@ -5,6 +5,7 @@ const BODIES: Record<number, string> = {
   404: 'no route matched\n',
   408: 'request header timeout\n',
   417: 'expectation not supported\n',
+  421: 'misdirected request: this connection is for another host\n',
   431: 'request header fields too large\n',
   500: 'no backend available for this route\n',
   501: 'transfer coding not implemented\n',

@@ -16,6 +16,9 @@ export function referenceRouter(socket: IrSocket): Router<string> {
       const vhost = listener?.virtualHosts.find((v) => hostnameMatches(v.hostname, req.host));
       return vhost?.routes.find((r) => matches(r.match, req))?.id;
     },
+    listenerOf(host) {
+      return socket.listeners.find((l) => hostnameMatches(l.hostname, host))?.id;
+    },
   };
 }
 

@@ -14,9 +14,16 @@ import { compileRouteMatch, type RequestPredicate } from './route-match.ts';
 export interface Router<T> {
   /** The resolved value of the first matching route, or undefined (404). */
   match(req: RouteRequest): T | undefined;
+  /** Id of the listener that owns `host` (most specific hostname first), or undefined. */
+  listenerOf(host: string): string | undefined;
 }
 
 export type RouteResolver<T> = (route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener) => T;
+
+interface CompiledListener<T> {
+  readonly id: string;
+  readonly vhosts: HostTable<readonly Candidate<T>[]>;
+}
 
 interface Candidate<T> {
   readonly test: RequestPredicate;
@@ -24,25 +31,27 @@ interface Candidate<T> {
 }
 
 class CompiledRouter<T> implements Router<T> {
-  readonly #listeners: HostTable<HostTable<readonly Candidate<T>[]>>;
+  readonly #listeners: HostTable<CompiledListener<T>>;
 
   constructor(socket: IrSocket, resolve: RouteResolver<T>) {
     this.#listeners = new HostTable(
-      socket.listeners.map((l) => [l.hostname, compileListener(l, resolve)] as const),
+      socket.listeners.map((l) => [l.hostname, { id: l.id, vhosts: compileListener(l, resolve) }] as const),
     );
   }
 
   match(req: RouteRequest): T | undefined {
     // Listener isolation: once a listener owns the host, no other listener is consulted.
-    const vhosts = this.#listeners.lookup(req.host);
-    if (vhosts === undefined) return undefined;
-    const routes = vhosts.lookup(req.host);
+    const routes = this.#listeners.lookup(req.host)?.vhosts.lookup(req.host);
     if (routes === undefined) return undefined;
     for (let i = 0; i < routes.length; i++) {
       const c = routes[i]!;
       if (c.test(req)) return c.value;
     }
     return undefined;
+  }
+
+  listenerOf(host: string): string | undefined {
+    return this.#listeners.lookup(host)?.id;
   }
 }
 
