@@ -3,10 +3,15 @@
 // Do not edit; test/conformance/table/table.test.ts fails when this file is stale.
 
 export const GENERATED_SUPPORTED_FEATURES = [
+  { name: 'Gateway', support: 'Core', description: 'Gateways, listeners, addresses and their status' },
+  { name: 'HTTPRoute', support: 'Core', description: 'HTTP routing by host, path and header; filters of the core' },
   { name: 'ReferenceGrant', support: 'Core', description: 'Cross-namespace references allowed by ReferenceGrants' },
   { name: 'GatewayStaticAddresses', support: 'Extended', description: 'spec.addresses honoured' },
   { name: 'GatewayHTTPListenerIsolation', support: 'Extended', description: 'Requests stay on the most specific listener' },
+  { name: 'GatewayHTTPSListenerDetectMisdirectedRequests', support: 'Extended', description: '421 for requests whose Host does not match the TLS connection' },
   { name: 'GatewayAddressEmpty', support: 'Extended', description: 'Addresses with a type and no value' },
+  { name: 'GatewayFrontendClientCertificateValidation', support: 'Extended', description: 'Client certificates validated on HTTPS listeners' },
+  { name: 'GatewayFrontendClientCertificateValidationInsecureFallback', support: 'Extended', description: 'AllowInsecureFallback validation mode' },
   { name: 'ListenerSet', support: 'Extended', description: 'ListenerSets attached to Gateways' },
   { name: 'HTTPRouteDestinationPortMatching', support: 'Extended', description: 'parentRef port selects the listener' },
   { name: 'HTTPRouteBackendRequestHeaderModification', support: 'Extended', description: 'RequestHeaderModifier on backendRefs' },

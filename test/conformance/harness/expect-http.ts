@@ -7,7 +7,9 @@
  * briefly, as the suite's eventually-consistent requests are.
  */
 import { Agent, request } from 'node:http';
+import { httpsRequest } from '../../helpers/https.ts';
 import { sleep } from '../../helpers/wait.ts';
+import { CLIENT_CERTIFICATES } from './programmatic.ts';
 import type { Exchange } from './scenario.ts';
 
 const RETRY_FOR_MS = 3_000;
@@ -42,6 +44,7 @@ const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(
 
 /** Why the reply does not match, or null when it does. */
 export function mismatch(exchange: Exchange, reply: Reply): string | null {
+  if (exchange.tls?.fails) return reply.status === 0 ? null : `an HTTP response (${reply.status}) where the TLS connection must fail`;
   const wanted = exchange.response?.status ?? 200;
   const statuses = typeof wanted === 'number' ? [wanted] : wanted;
   if (!statuses.includes(reply.status)) return `status ${reply.status}, expected ${statuses.join(' or ')} (body: ${reply.body.slice(0, 200)})`;
@@ -95,8 +98,26 @@ function send(exchange: Exchange, target: { address: string; port: number }): Pr
   const { host, method, path } = exchange.request;
   const setHeaders = Object.entries(exchange.backendSetResponseHeaders ?? {}).map(([k, v]) => `${k}:${v}`).join(',');
   const headers = { ...exchange.request.headers, ...(setHeaders && { 'X-Echo-Set-Header': setHeaders }) };
+  if (exchange.tls !== undefined) return sendTls(exchange, exchange.tls, target, headers);
   return httpRequest(`http://${target.address}:${target.port}${path}`, { ...(host !== undefined && { host }), ...(method !== undefined && { method }), headers })
     .catch((err: Error) => ({ status: 0, headers: {}, body: err.message }) satisfies Reply);
+}
+
+/**
+ * Over TLS with the given SNI (the server certificate is not verified: the suite trusts the
+ * self-signed one it made; the harness's is CA-signed); a failed handshake is status 0.
+ */
+function sendTls(exchange: Exchange, tls: NonNullable<Exchange['tls']>, target: { address: string; port: number }, headers: Record<string, string>): Promise<Reply> {
+  const client = tls.clientCertificate === undefined ? undefined : CLIENT_CERTIFICATES.get(tls.clientCertificate);
+  if (tls.clientCertificate !== undefined && client === undefined) throw new Error(`no programmatic client certificate ${tls.clientCertificate}`);
+  const { host, method, path } = exchange.request;
+  return httpsRequest({
+    address: target.address, port: target.port, servername: tls.serverName, host: host ?? tls.serverName, path, headers,
+    ...(method !== undefined && { method }), ...(client !== undefined && { cert: client.certPem, key: client.keyPem }),
+  }).then(
+    (r): Reply => ({ status: r.status, headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, v === undefined ? v : [v].flat()])), body: r.body }),
+    (err: Error): Reply => ({ status: 0, headers: {}, body: err.message }),
+  );
 }
 
 /** Sends until the reply matches (briefly), then `times - 1` more that must all match; throws with the mismatch. */

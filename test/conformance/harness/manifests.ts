@@ -2,8 +2,9 @@
  * The upstream conformance manifests, read in place from ../shared/gateway-api (never copied), and
  * the few rewrites standalone mode needs — nothing else is changed:
  * - `{GATEWAY_CLASS_NAME}` → a GatewayClass of Switchyard's controller (the suite creates it too);
- * - listener ports → free ports, one per (Gateway, upstream port), and every parentRef `port` the
- *   same way, so 80/443/8080 need no root and concurrent runs do not collide;
+ * - listener ports → free ports, one per (Gateway, upstream port), and every parentRef `port` and
+ *   Gateway `tls.frontend.perPort[].port` the same way, so 80/443/8080 need no root and concurrent
+ *   runs do not collide;
  * - the static-address placeholders → the addresses a suite run is given (`--usable-network-addresses`,
  *   `--unusable-network-addresses`): 127.0.0.2, a loopback address this host can bind, and 192.0.2.1
  *   (TEST-NET-1), one it cannot;
@@ -98,6 +99,8 @@ export function forStandalone(objects: readonly Obj[], ports: PortMap, endpoints
     const ns = o.metadata?.namespace ?? 'default';
     const owner = listenerOwner(o);
     if (owner) for (const l of o.spec.listeners ?? []) l.port = mapPort(owner, l.port);
+    // Frontend client-certificate validation per port names listener ports too.
+    if (o.kind === 'Gateway') for (const p of o.spec.tls?.frontend?.perPort ?? []) p.port = mapPort(owner!, p.port);
     if (ROUTE_KINDS.has(o.kind)) {
       for (const ref of o.spec?.parentRefs ?? []) {
         if (ref.port === undefined) continue;

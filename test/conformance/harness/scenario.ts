@@ -152,4 +152,11 @@ export interface Exchange {
   readonly weights?: Readonly<Record<string, number>>;
   /** Its namespace; default gateway-conformance-infra. */
   readonly namespace?: string;
+  /** Sent over TLS (the suite's MakeTLSRequest…): SNI, and the client certificate Secret (harness/programmatic.ts) to present. */
+  readonly tls?: {
+    readonly serverName: string;
+    readonly clientCertificate?: string;
+    /** The suite's …ExpectFailureResponse: the request must not get any HTTP response (handshake refused). */
+    readonly fails?: boolean;
+  };
 }
