@@ -25,13 +25,14 @@ import { applyHeaderEdit } from '../filters/index.ts';
 import { NOOP_OBSERVER } from '../observer.ts';
 import type { BackendTarget, RouteTarget } from '../runtime.ts';
 import type { ClusterRuntime, EndpointPool } from '../upstream/index.ts';
-import type { ConnectionWaiter } from '../upstream/endpoint-pool.ts';
-import type { UpstreamConnection, UpstreamError, UpstreamListener } from '../upstream/upstream-connection.ts';
+import type { ConnectionWaiter, PooledStream } from '../upstream/endpoint-pool.ts';
+import type { UpstreamError, UpstreamListener } from '../upstream/upstream-connection.ts';
 import { LENGTH, NO_BODY } from './h1/framing.ts';
 import type { H1Response } from './h1/response.ts';
 import { reasonPhrase, requestHead } from './h1/serialize.ts';
 import { downstreamResponseHeaders, upgradeResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
 import type { FrontEnd, ListenerContext, RequestBodyInfo } from './front-end.ts';
+import { grpcReplyFields, isGrpcRequest } from './grpc-reply.ts';
 import { localBody, localFields } from './local-reply.ts';
 import { misdirectedStatus } from './misdirected.ts';
 import type { RequestHead } from './request-head.ts';
@@ -58,7 +59,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   /** Status sent to the client (0 until one is). */
   status = 0;
   #tees: readonly RequestTee[] = NO_TEES;
-  #upstream: UpstreamConnection | null = null;
+  #upstream: PooledStream | null = null;
   #upstreamHead = '';
   #timer: NodeJS.Timeout | null = null;
   #inFlight = false;
@@ -107,6 +108,11 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     if (this.#done) return;
     this.#local = true;
     this.status = status;
+    if (status >= 400 && isGrpcRequest(this.head)) {
+      this.front.sendHead(200, 'OK', grpcReplyFields(status), -1, true);
+      this.front.sendEnd(null);
+      return this.#finish();
+    }
     const body = localBody(status);
     const noBody = this.head.method === 'HEAD';
     this.front.sendHead(status, reasonPhrase(status), localFields(fields), body.length, noBody);
@@ -153,7 +159,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
 
   // ---- upstream side ----
 
-  onConnection(conn: UpstreamConnection): void {
+  onConnection(conn: PooledStream): void {
     this.#waiting = false;
     if (this.#done) return void this.pool!.release(conn);
     this.#upstream = conn;

@@ -11,6 +11,7 @@ export class ClusterRuntime {
   constructor(cluster: IrCluster, pools: PoolGeneration) {
     this.id = cluster.id;
     this.pools = cluster.endpoints.map((e) => pools.acquire(cluster.id, e));
+    for (const pool of this.pools) pool.useH2(cluster.protocol === 'H2C');
   }
 
   /**

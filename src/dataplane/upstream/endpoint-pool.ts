@@ -6,7 +6,11 @@
  * `destroy()` cuts everything.
  */
 import type { IrEndpoint } from '../../ir/index.ts';
+import { H2Endpoint, type H2UpstreamStream } from './h2-upstream.ts';
 import { UpstreamConnection, type ConnectionOwner } from './upstream-connection.ts';
+
+/** What a request gets to send on: an HTTP/1.1 connection, or a stream on an H2C endpoint's session. */
+export type PooledStream = UpstreamConnection | H2UpstreamStream;
 
 export interface PoolOptions {
   /** Idle keep-alive connections are closed after this long. */
@@ -17,7 +21,7 @@ export interface PoolOptions {
 
 /** Someone waiting for a connection when the pool is at `maxSockets`. */
 export interface ConnectionWaiter {
-  onConnection(conn: UpstreamConnection): void;
+  onConnection(conn: PooledStream): void;
 }
 
 export class EndpointPool implements ConnectionOwner {
@@ -33,6 +37,8 @@ export class EndpointPool implements ConnectionOwner {
   readonly #idle: UpstreamConnection[] = [];
   readonly #open = new Set<UpstreamConnection>();
   readonly #waiting: ConnectionWaiter[] = [];
+  /** H2C clusters: requests are streams on this endpoint's HTTP/2 session (h2-upstream.ts). */
+  #h2: H2Endpoint | null = null;
   #closing = false;
 
   constructor(clusterId: string, endpoint: IrEndpoint, options: PoolOptions) {
@@ -57,8 +63,18 @@ export class EndpointPool implements ConnectionOwner {
     return this.#idle.length;
   }
 
+  /** Called per apply with the cluster's protocol: H2C switches new requests to HTTP/2 streams. */
+  useH2(h2: boolean): void {
+    if (h2) this.#h2 ??= new H2Endpoint(this.address, this.port);
+    else if (this.#h2 !== null) {
+      this.#h2.close();
+      this.#h2 = null;
+    }
+  }
+
   /** Hands `waiter` a connection now, or once one is free when the pool is full. */
   acquire(waiter: ConnectionWaiter): void {
+    if (this.#h2 !== null) return waiter.onConnection(this.#h2.stream());
     while (this.#idle.length > 0) {
       const conn = this.#idle.pop()!;
       if (conn.usable) return waiter.onConnection(conn);
@@ -81,7 +97,8 @@ export class EndpointPool implements ConnectionOwner {
     if (i !== -1) this.#waiting.splice(i, 1);
   }
 
-  release(conn: UpstreamConnection): void {
+  release(conn: PooledStream): void {
+    if (!(conn instanceof UpstreamConnection)) return; // an HTTP/2 stream is done with its request
     if (this.#closing) return conn.close();
     const next = this.#waiting.shift();
     if (next !== undefined) return next.onConnection(conn);
@@ -101,11 +118,13 @@ export class EndpointPool implements ConnectionOwner {
   close(): void {
     if (this.#closing) return;
     this.#closing = true;
+    this.#h2?.close();
     for (const conn of this.#idle.splice(0)) conn.close();
   }
 
   destroy(): void {
     this.#closing = true;
+    this.#h2?.destroy();
     this.#idle.length = 0;
     for (const conn of [...this.#open]) conn.close();
   }
