@@ -20,6 +20,7 @@ import type { Router } from '../routing/router.ts';
 import type { RouteTarget } from '../runtime.ts';
 import type { ConnectionInfo, ListenerContext } from './front-end.ts';
 import { H1ServerConnection, type H1Owner } from './h1/server-connection.ts';
+import { configureSession, H2_SERVER_SETTINGS, watchResets } from './h2/h2-limits.ts';
 import { serveH2Stream } from './h2/h2-stream.ts';
 
 export interface HttpEngineOptions {
@@ -47,14 +48,16 @@ export class HttpEngine implements H1Owner {
   constructor(socketId: string, router: Router<RouteTarget>, observer: DataPlaneObserver, options: HttpEngineOptions) {
     this.ctx = { router, socketId, draining: false, observer };
     this.#options = options;
-    this.#h2 = http2.createServer({ maxSessionMemory: 64 });
+    this.#h2 = http2.createServer({ maxSessionMemory: 64, settings: H2_SERVER_SETTINGS });
     this.#h2.on('stream', (stream, headers, _flags, rawHeaders: string[]) => {
+      watchResets(stream);
       const info = (stream.session && this.#infos.get(stream.session)) ?? { scheme: 'http', peer: '', localPort: 0 };
       serveH2Stream(this.ctx, info, stream, headers, rawHeaders);
     });
     this.#h2.on('session', (session) => {
       // Emitted synchronously from #startH2's emit('connection'), so #handingOver is this session's.
       if (this.#handingOver !== null) this.#infos.set(session, this.#handingOver);
+      configureSession(session);
       this.#sessions.add(session);
       session.once('close', () => this.#sessions.delete(session));
       if (this.ctx.draining) session.close();
