@@ -52,9 +52,13 @@ try {
       proxy.push(await runProxyScenario(s, backends, work, rounds, seconds));
     }
   }
-  if (values['no-control-plane'] !== true && values.only === undefined) {
+  if (values['no-control-plane'] !== true && (values.only === undefined || 'control plane'.includes(values.only))) {
     process.stderr.write('• control plane ...\n');
-    control = await runControlPlane(backends, work, quick);
+    // A failure here must not throw away the proxy results measured before it.
+    control = await runControlPlane(backends, work, quick).catch((err: Error) => {
+      process.stderr.write(`control-plane scenarios failed: ${err.message}\n`);
+      return null;
+    });
   }
 } finally {
   await backend.stop();

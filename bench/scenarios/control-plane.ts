@@ -72,12 +72,17 @@ export async function runControlPlane(backends: Backends, workDir: string, quick
     const loaded = await load;
     // 4. Memory: grow to many routes, shrink back.
     const many = quick ? 2_000 : 10_000;
+    // The catch-all route answers every host, so each step is confirmed by a marker route written
+    // after the routes file: once the marker serves, the load that carried both is applied.
     const startMiB = rssMiB(sy.child.pid!);
     writeFileSync(join(dir, '10-routes.yaml'), routeManifests({ routes: many }));
-    await until(port, `h${Math.floor((many - 1) / 100)}.bench.example`, `/r${many - 1}/x`, 200, 120_000);
+    writeFileSync(join(dir, '20-change.yaml'), changeRoute(9_000_001));
+    await until(port, 'change.example', '/cp-9000001', 200, 120_000);
+    await sleep(1_000);
     const grownMiB = rssMiB(sy.child.pid!);
     writeFileSync(join(dir, '10-routes.yaml'), routeManifests({ routes: 1 }));
-    await until(port, `h${Math.floor((many - 1) / 100)}.bench.example`, `/r${many - 1}/x`, 404, 120_000);
+    writeFileSync(join(dir, '20-change.yaml'), changeRoute(9_000_002));
+    await until(port, 'change.example', '/cp-9000002', 200, 120_000);
     await sleep(3_000);
     const shrunkMiB = rssMiB(sy.child.pid!);
     return {
