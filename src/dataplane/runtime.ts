@@ -7,12 +7,17 @@ import type { Ir, IrHttpRoute, IrListener, IrVirtualHost } from '../ir/index.ts'
 import { compileFilterChain, concatChains, type FilterChain } from './filters/index.ts';
 import { compileRouter, type Router } from './routing/router.ts';
 import { ClusterRuntime, type PoolGeneration, WeightedPicker } from './upstream/index.ts';
+import type { MirrorTarget } from './upstream/mirror.ts';
+import { compileRetry, type RetryPolicy } from './upstream/retry-policy.ts';
+import { SessionPersistence } from './upstream/session-persistence.ts';
 
 export interface BackendTarget {
   /** null when the backendRef could not be resolved: the request gets 500. */
   readonly cluster: ClusterRuntime | null;
   /** Rule filters followed by this backendRef's filters. */
   readonly filters: FilterChain;
+  /** RequestMirrors of the rule and this backendRef whose cluster resolved. */
+  readonly mirrors: readonly MirrorTarget[];
 }
 
 export interface RouteTarget {
@@ -24,6 +29,10 @@ export interface RouteTarget {
   readonly backends: WeightedPicker<BackendTarget>;
   /** Whole-exchange deadline in ms (route timeouts or the gateway default); Infinity for none. */
   readonly timeoutMs: number;
+  /** Deadline of one attempt when it is shorter than the whole and retries may follow it; else Infinity. */
+  readonly attemptTimeoutMs: number;
+  readonly retry: RetryPolicy | null;
+  readonly session: SessionPersistence<BackendTarget> | null;
 }
 
 export interface RuntimeConfig {
@@ -61,18 +70,40 @@ function compileRoute(
   clusters: ReadonlyMap<string, ClusterRuntime>, defaults: RuntimeDefaults,
 ): RouteTarget {
   const filters = compileFilterChain(route.filters);
-  const backends = new WeightedPicker(route.backends.map((b) => [b.weight, {
-    cluster: b.clusterId === null ? null : clusters.get(b.clusterId) ?? null,
-    filters: concatChains(filters, compileFilterChain(b.filters)),
-  }] as const));
-  return { id: route.id, listenerId: listener.id, vhostId: vhost.id, filters, backends, timeoutMs: effectiveTimeout(route, defaults) };
+  const targets = route.backends.map((b) => {
+    const chain = concatChains(filters, compileFilterChain(b.filters));
+    const target: BackendTarget = { cluster: b.clusterId === null ? null : clusters.get(b.clusterId) ?? null, filters: chain, mirrors: resolveMirrors(chain, clusters) };
+    return [b.weight, target] as const;
+  });
+  const backends = new WeightedPicker(targets);
+  const retry = compileRetry(route.retry);
+  const session = route.sessionPersistence === null ? null : new SessionPersistence(route.sessionPersistence, route.match.path,
+    targets.filter(([w, t]) => w > 0 && t.cluster !== null).map(([, t]) => ({ backend: t, pools: t.cluster!.pools })));
+  const [timeoutMs, attemptTimeoutMs] = effectiveTimeouts(route, defaults, retry !== null);
+  return { id: route.id, listenerId: listener.id, vhostId: vhost.id, filters, backends, timeoutMs, attemptTimeoutMs, retry, session };
 }
 
-/** Gateway API: a zero duration disables a timeout; null means the implementation's default. */
-function effectiveTimeout(route: IrHttpRoute, defaults: RuntimeDefaults): number {
+const NO_MIRRORS: readonly MirrorTarget[] = [];
+
+function resolveMirrors(chain: FilterChain, clusters: ReadonlyMap<string, ClusterRuntime>): readonly MirrorTarget[] {
+  if (chain.mirrors.length === 0) return NO_MIRRORS;
+  const out: MirrorTarget[] = [];
+  for (const m of chain.mirrors) {
+    const cluster = m.clusterId === null ? undefined : clusters.get(m.clusterId);
+    if (cluster !== undefined && m.percent > 0) out.push({ cluster, percent: m.percent });
+  }
+  return out.length === 0 ? NO_MIRRORS : out;
+}
+
+/**
+ * Gateway API: a zero duration disables a timeout; null means the implementation's default.
+ * Returns [whole exchange, one attempt]. Without retries one attempt is the whole exchange, so the
+ * shorter bound rules alone; with retries an attempt that times out is retried within the whole.
+ */
+function effectiveTimeouts(route: IrHttpRoute, defaults: RuntimeDefaults, retries: boolean): [number, number] {
   const { requestMs, backendRequestMs } = route.timeouts;
   const request = requestMs === null ? defaults.requestTimeoutMs : requestMs === 0 ? Infinity : requestMs;
   const attempt = backendRequestMs === null || backendRequestMs === 0 ? Infinity : backendRequestMs;
-  // Without retries (a later issue) one attempt is the whole exchange, so the shorter bound rules.
-  return Math.min(request, attempt);
+  if (!retries || attempt >= request) return [Math.min(request, attempt), Infinity];
+  return [request, attempt];
 }

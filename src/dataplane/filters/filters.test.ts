@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyHeaderEdit, compileFilterChain } from './index.ts';
+import { applyHeaderEdit, compileFilterChain, concatChains } from './index.ts';
 import { compileHeaderModifier } from './header-modifier.ts';
 import { compilePathModifier } from './path-modifier.ts';
 import { compileRequestRedirect } from './request-redirect.ts';
@@ -49,7 +49,14 @@ describe('request redirect', () => {
 });
 
 describe('filter chain', () => {
-  it('records filter kinds that are not implemented yet instead of failing', () => {
-    assert.deepEqual(compileFilterChain([{ type: 'RequestMirror', clusterId: null, percent: 100 }]).unsupported, ['RequestMirror']);
+  it('keeps every RequestMirror in order; backendRef mirrors follow the rule\'s', () => {
+    const rule = compileFilterChain([{ type: 'RequestMirror', clusterId: 'a', percent: 100 }, { type: 'RequestMirror', clusterId: 'b', percent: 20 }]);
+    const backend = compileFilterChain([{ type: 'RequestMirror', clusterId: 'c', percent: 50 }]);
+    assert.deepEqual(concatChains(rule, backend).mirrors, [{ clusterId: 'a', percent: 100 }, { clusterId: 'b', percent: 20 }, { clusterId: 'c', percent: 50 }]);
+    assert.deepEqual(rule.unsupported, []);
+  });
+  it('a backendRef RequestRedirect is the chain\'s redirect', () => {
+    const backend = compileFilterChain([{ type: 'RequestRedirect', scheme: null, hostname: null, path: null, port: null, statusCode: 302 }]);
+    assert.equal(concatChains(compileFilterChain([]), backend).redirect?.statusCode, 302);
   });
 });

@@ -21,11 +21,13 @@
  * one flat header list per direction, the upstream head serialised once.
  */
 import type { Duplex } from 'node:stream';
-import { applyHeaderEdit } from '../filters/index.ts';
+import { applyHeaderEdit, type CompiledCors, type FilterChain } from '../filters/index.ts';
 import { NOOP_OBSERVER } from '../observer.ts';
 import type { BackendTarget, RouteTarget } from '../runtime.ts';
 import type { ClusterRuntime, EndpointPool } from '../upstream/index.ts';
 import type { ConnectionWaiter, PooledStream } from '../upstream/endpoint-pool.ts';
+import { startMirrors } from '../upstream/mirror.ts';
+import { ReplayBuffer } from '../upstream/retry-policy.ts';
 import type { UpstreamError, UpstreamListener } from '../upstream/upstream-connection.ts';
 import { LENGTH, NO_BODY } from './h1/framing.ts';
 import type { H1Response } from './h1/response.ts';
@@ -37,9 +39,8 @@ import { localBody, localFields } from './local-reply.ts';
 import { misdirectedStatus } from './misdirected.ts';
 import type { RequestHead } from './request-head.ts';
 
-/** A copy of the request for a mirror backend (RequestMirror). */
+/** A copy of the request for a mirror backend (RequestMirror); it gets the upstream head when created. */
 export interface RequestTee {
-  head(head: RequestHead): void;
   data(chunk: Buffer): void;
   end(trailers: readonly string[] | null): void;
   abort(): void;
@@ -69,6 +70,13 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   #bodyEnded: boolean;
   #trailers: readonly string[] | null = null;
   #retried = false;
+  /** Retry policy state: retries left, the body kept for replay (null: no body or no policy). */
+  #retriesLeft = 0;
+  #replay: ReplayBuffer | null = null;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #attemptTimer: NodeJS.Timeout | null = null;
+  /** The request carried a valid session (session persistence chose the endpoint). */
+  #resumed = false;
   #local = false;
   #done = false;
 
@@ -89,17 +97,25 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     if (route === undefined) return this.reply(404);
     this.route = route;
     if (this.#answerLocally(route)) return;
-    const backend = route.backends.pick();
+    const session = route.session?.resume(this.head) ?? null;
+    const backend = session?.backend ?? route.backends.pick();
     if (backend === undefined || backend.cluster === null) return this.reply(500);
     this.backend = backend;
-    const pool = this.#chooseEndpoint(backend.cluster);
+    if (backend.filters.redirect !== null) return this.#redirect(backend.filters); // a backendRef's RequestRedirect
+    this.#resumed = session !== null;
+    const pool = session?.pool ?? this.#chooseEndpoint(backend.cluster);
     if (pool === undefined) return this.reply(503);
     this.pool = pool;
     const rewrite = backend.filters.rewrite;
     const path = rewrite?.path ? rewrite.path(this.head.path) : this.head.path;
     this.#upstreamHead = requestHead(this.head.method, this.head.query === '' ? path : `${path}?${this.head.query}`, this.#requestFields(backend));
     if (route.timeoutMs !== Infinity) this.#timer = setTimeout(onTimeout, route.timeoutMs, this);
-    for (const tee of this.#tees) tee.head(this.head);
+    const bodyKind = this.body.kind === 'none' ? 'none' : this.body.kind === 'length' ? 'length' : 'chunked';
+    if (backend.mirrors.length > 0 && this.body.upgrade === null) this.#tees = startMirrors(backend.mirrors, this.#upstreamHead, this.head.method, bodyKind);
+    if (route.retry !== null && this.body.upgrade === null) {
+      this.#retriesLeft = route.retry.retries;
+      if (this.body.kind !== 'none') this.#replay = new ReplayBuffer();
+    }
     this.#attempt();
   }
 
@@ -127,6 +143,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   onRequestData(chunk: Buffer): boolean {
     if (this.#local || this.#done) return true; // answered already: the body is read and dropped
     for (const tee of this.#tees) tee.data(chunk);
+    this.#replay?.keep(chunk);
     if (this.#upstream === null) {
       (this.#pending ??= []).push(chunk);
       return false;
@@ -181,6 +198,11 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   }
 
   onUpstreamHead(res: H1Response): void {
+    if (this.#retriesLeft > 0 && this.route!.retry!.codes.has(res.status) && this.#replayable()) {
+      // Retried before any of it reaches the client; the connection is cut rather than drained.
+      this.#dropUpstream();
+      return this.#scheduleRetry();
+    }
     const fields = downstreamResponseHeaders(res.raw, res.lower, res.connection);
     this.#editResponseFields(fields);
     this.status = res.status;
@@ -212,6 +234,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
       this.#retried = true;
       return this.#attempt();
     }
+    if (this.#retriesLeft > 0 && err.beforeResponse && err.code !== 'EPROTO' && !this.front.headSent && this.#replayable()) return this.#scheduleRetry();
     if (err.connect) this.ctx.observer.upstreamConnectError(this.pool!.clusterId, this.pool!.label, err.code);
     if (!this.front.headSent) return this.reply(502);
     this.front.abort();
@@ -231,8 +254,23 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     this.#finish();
   }
 
+  /** One attempt ran past timeouts.backendRequest: retried while the policy allows, else 504. */
+  onAttemptTimeout(): void {
+    this.#attemptTimer = null;
+    if (this.#done) return;
+    if (this.#retriesLeft > 0 && !this.front.headSent && this.#replayable()) {
+      this.#dropUpstream();
+      return this.#scheduleRetry();
+    }
+    this.#expire();
+  }
+
   onTimeout(): void {
     this.#timer = null;
+    this.#expire();
+  }
+
+  #expire(): void {
     if (this.#done) return;
     this.#dropUpstream();
     if (!this.front.headSent) return this.reply(504);
@@ -243,16 +281,30 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
 
   // ---- seams ----
 
-  /** True when the route answers without a backend (redirect; CORS preflight to come). */
+  /** True when the route answers without a backend (redirect, CORS preflight). */
   #answerLocally(route: RouteTarget): boolean {
-    const redirect = route.filters.redirect;
-    if (redirect === null) return false;
-    const location = redirect.location({
+    const cors = route.filters.cors;
+    if (cors !== null && this.head.method === 'OPTIONS' && this.#preflight(cors)) return true;
+    if (route.filters.redirect === null) return false;
+    this.#redirect(route.filters);
+    return true;
+  }
+
+  #redirect(chain: FilterChain): void {
+    const location = chain.redirect!.location({
       scheme: this.front.info.scheme, host: this.head.host, listenerPort: this.front.info.localPort, path: this.head.path, query: this.head.query,
     });
     const fields = ['Location', location];
-    for (const edit of route.filters.responseHeaders) applyHeaderEdit(fields, edit);
-    this.reply(redirect.statusCode, fields);
+    for (const edit of chain.responseHeaders) applyHeaderEdit(fields, edit);
+    this.reply(chain.redirect!.statusCode, fields);
+  }
+
+  /** A CORS preflight from an allowed origin is answered here; any other OPTIONS goes to the backend. */
+  #preflight(cors: CompiledCors): boolean {
+    const origin = this.head.get('origin');
+    const method = this.head.get('access-control-request-method');
+    if (origin === undefined || method === undefined || !cors.allows(origin)) return false;
+    this.reply(200, cors.preflightFields(origin, method, this.head.get('access-control-request-headers')));
     return true;
   }
 
@@ -281,7 +333,37 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   }
 
   #editResponseFields(fields: string[]): void {
-    for (const edit of this.backend!.filters.responseHeaders) applyHeaderEdit(fields, edit);
+    const filters = this.backend!.filters;
+    for (const edit of filters.responseHeaders) applyHeaderEdit(fields, edit);
+    if (filters.cors !== null) {
+      const origin = this.head.get('origin');
+      if (origin !== undefined && filters.cors.allows(origin)) filters.cors.decorate(fields, origin);
+    }
+    this.route!.session?.addResponseField(fields, this.pool!, this.#resumed, this.head);
+  }
+
+  /** The body sent to the failed attempt can be sent again: none yet, or all of it still held. */
+  #replayable(): boolean {
+    return this.#replay === null ? this.#bodyForwarded === 0 : this.#replay.usable;
+  }
+
+  #scheduleRetry(): void {
+    this.#retriesLeft--;
+    this.#retryTimer = setTimeout(onRetry, this.route!.retry!.backoffMs, this);
+  }
+
+  /** The backoff is over: a new attempt (a new endpoint unless a session holds it) with the kept body. */
+  retryNow(): void {
+    this.#retryTimer = null;
+    if (this.#done) return;
+    if (!this.#resumed) {
+      const pool = this.#chooseEndpoint(this.backend!.cluster!);
+      if (pool === undefined) return this.reply(503);
+      this.pool = pool;
+    }
+    this.#bodyForwarded = 0;
+    if (this.#replay !== null) this.#pending = this.#replay.chunks!.slice();
+    this.#attempt();
   }
 
   // ---- bookkeeping ----
@@ -290,6 +372,8 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     const pool = this.pool!;
     this.#inFlight = true;
     pool.active++;
+    const attemptMs = this.route!.attemptTimeoutMs;
+    if (attemptMs !== Infinity) this.#attemptTimer = setTimeout(onAttemptTimeout, attemptMs, this);
     if (this.body.upgrade !== null) return this.onConnection(pool.dedicated());
     this.#waiting = true;
     pool.acquire(this);
@@ -298,6 +382,10 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   #endAttempt(): void {
     if (!this.#inFlight) return;
     this.#inFlight = false;
+    if (this.#attemptTimer !== null) {
+      clearTimeout(this.#attemptTimer);
+      this.#attemptTimer = null;
+    }
     this.pool!.active--;
   }
 
@@ -315,6 +403,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     if (this.#done) return;
     this.#done = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#dropUpstream();
     this.#pending = null;
     if (this.ctx.observer !== NOOP_OBSERVER) this.#record();
@@ -343,6 +432,14 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
 
 function onTimeout(exchange: Exchange): void {
   exchange.onTimeout();
+}
+
+function onAttemptTimeout(exchange: Exchange): void {
+  exchange.onAttemptTimeout();
+}
+
+function onRetry(exchange: Exchange): void {
+  exchange.retryNow();
 }
 
 /** After a 101: bytes flow both ways untouched until either side closes. */

@@ -171,6 +171,7 @@ export class UpstreamConnection implements ChunkSink {
         }
         this.#response = response;
         this.#listener.onUpstreamHead(response);
+        if (this.#listener === null) return; // the listener gave the response up (a retry cut the connection)
         if (response.framing.kind === NO_BODY) {
           this.#complete([]);
           continue;
