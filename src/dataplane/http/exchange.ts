@@ -230,13 +230,15 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     this.#upstream = null;
     this.#endAttempt();
     if (this.#done) return;
-    if (this.#retryable(err)) {
+    // With a retry policy a stale connection is one of its retries, not a free extra attempt.
+    if (this.route!.retry === null && this.#retryable(err)) {
       this.#retried = true;
       return this.#attempt();
     }
     if (this.#retriesLeft > 0 && err.beforeResponse && err.code !== 'EPROTO' && !this.front.headSent && this.#replayable()) return this.#scheduleRetry();
     if (err.connect) this.ctx.observer.upstreamConnectError(this.pool!.clusterId, this.pool!.label, err.code);
-    if (!this.front.headSent) return this.reply(502);
+    // Every retry failed too: the service is unavailable (503), not one bad answer from it (502).
+    if (!this.front.headSent) return this.reply(this.route!.retry !== null && this.#retried ? 503 : 502);
     this.front.abort();
     this.#finish();
   }
@@ -348,6 +350,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   }
 
   #scheduleRetry(): void {
+    this.#retried = true;
     this.#retriesLeft--;
     this.#retryTimer = setTimeout(onRetry, this.route!.retry!.backoffMs, this);
   }

@@ -12,6 +12,8 @@
  *   non-retryable from the moment it outgrows the bound (nothing is buffered ahead of the backend:
  *   the body still streams with backpressure).
  * - The whole exchange, retries and backoff included, stays within `timeouts.request`.
+ * - With a policy, a stale keep-alive connection is one of its retries (no free extra attempt), and
+ *   when retried connection failures exhaust it the answer is 503 (unavailable), not 502.
  */
 import type { IrRetry } from '../../ir/index.ts';
 

@@ -9,6 +9,8 @@ import type { BackendSpec } from './manifests.ts';
 export interface Backends {
   /** Echo port by `namespace/deployment`. */
   readonly ports: ReadonlyMap<string, number>;
+  /** Request targets each echo received, by `namespace/deployment` (the suite reads them from pod logs). */
+  readonly received: ReadonlyMap<string, readonly string[]>;
   stop(): Promise<void>;
 }
 
@@ -16,15 +18,17 @@ export async function startBackends(specs: readonly BackendSpec[]): Promise<Back
   const unique = [...new Map(specs.map((s) => [`${s.namespace}/${s.deployment}`, s])).values()];
   const running: EchoBackend[] = [];
   const ports = new Map<string, number>();
+  const received = new Map<string, readonly string[]>();
   try {
     await Promise.all(unique.map(async (spec) => {
       const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace });
       running.push(echo);
       ports.set(`${spec.namespace}/${spec.deployment}`, echo.port);
+      received.set(`${spec.namespace}/${spec.deployment}`, echo.received);
     }));
   } catch (err) {
     await Promise.all(running.map((r) => r.close()));
     throw err;
   }
-  return { ports, stop: async () => { await Promise.all(running.map((r) => r.close())); } };
+  return { ports, received, stop: async () => { await Promise.all(running.map((r) => r.close())); } };
 }

@@ -4,22 +4,32 @@
  * (the request target, query included), `host`, `method`, `headers` (every value of a header, as
  * received, so the harness joins them with "," as the suite does) — and honours the two knobs the
  * suite's requests use: `X-Echo-Set-Header: Name:value,Name2:value2` sets response headers, and
- * `?delay=1s` (a Go duration: ms, s) delays the answer.
+ * `?delay=1s` (a Go duration: ms, s) delays the answer. `/retry/…` is the retry simulation
+ * (retry-simulation.ts). Every request target is kept in `received`, the stand-in for the pod log
+ * lines ("Echoing back request made to …") the suite reads to find mirrored requests.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { goDurationMs, RetrySimulation } from './retry-simulation.ts';
 
 export interface EchoBackend {
   readonly port: number;
+  /** Request targets (path and query) in the order they arrived. */
+  readonly received: readonly string[];
   close(): Promise<void>;
 }
 
 export async function startEchoBackend(identity: { pod: string; namespace: string }): Promise<EchoBackend> {
   const sockets = new Set<Socket>();
+  const received: string[] = [];
+  const retries = new RetrySimulation();
+  const after = (ms: number, fn: () => void) => setTimeout(fn, ms);
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      if (req.url?.startsWith('/retry/') && retries.handle(req, res, query, after)) return;
+      received.push(req.url ?? '');
       setTimeout(() => {
         if (res.destroyed) return;
         for (const pair of (req.headers['x-echo-set-header'] as string | undefined ?? '').split(',')) {
@@ -45,15 +55,10 @@ export async function startEchoBackend(identity: { pod: string; namespace: strin
   });
   return {
     port: (server.address() as AddressInfo).port,
+    received,
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       for (const s of sockets) s.destroy();
     }),
   };
-}
-
-/** `1s`, `500ms`, `1.5s` → milliseconds; anything else → 0. */
-function goDurationMs(text: string | null): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s)$/.exec(text ?? '');
-  return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : 0;
 }

@@ -8,7 +8,9 @@
  */
 import { Agent, request } from 'node:http';
 import { httpsRequest } from '../../helpers/https.ts';
+import { randomUUID } from 'node:crypto';
 import { sleep } from '../../helpers/wait.ts';
+import { expectMirrored } from './expect-mirror.ts';
 import { CLIENT_CERTIFICATES } from './programmatic.ts';
 import type { Exchange } from './scenario.ts';
 
@@ -55,8 +57,13 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
   for (const name of exchange.response?.absentHeaders ?? []) {
     if (headers[name.toLowerCase()] !== undefined) return `response header ${name} must be absent, got ${JSON.stringify(headers[name.toLowerCase()])}`;
   }
+  const noSpace = (v: string | undefined) => v?.replace(/\s/g, '');
+  for (const [name, values] of Object.entries(exchange.response?.validHeaderValues ?? {})) {
+    const got = noSpace(joined(headers[name.toLowerCase()]));
+    if (!values.some((v) => noSpace(v) === got)) return `response header ${name}: ${JSON.stringify(headers[name.toLowerCase()])}, expected one of ${JSON.stringify(values)}`;
+  }
   if (reply.status >= 300 && reply.status < 400) return redirectMismatch(exchange, headers.location?.[0]);
-  if (reply.status !== 200) return null;
+  if (reply.status !== 200 || exchange.gatewayAnswers) return null;
   let seen: Echoed;
   try {
     seen = JSON.parse(reply.body) as Echoed;
@@ -120,13 +127,28 @@ function sendTls(exchange: Exchange, tls: NonNullable<Exchange['tls']>, target: 
   );
 }
 
-/** Sends until the reply matches (briefly), then `times - 1` more that must all match; throws with the mismatch. */
-export async function expectExchange(exchange: Exchange, target: { address: string; port: number }): Promise<void> {
+/** The exchange with the query the suite adds: a request id for mirror checks (once), a fresh retry-simulation uuid (each request). */
+function withQuery(exchange: Exchange, extra: Readonly<Record<string, string>>): Exchange {
+  if (Object.keys(extra).length === 0) return exchange;
+  const { path } = exchange.request;
+  const withParams = `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams(extra).toString()}`;
+  return { ...exchange, request: { ...exchange.request, path: withParams }, ...(exchange.expectedRequest?.path !== undefined && { expectedRequest: { ...exchange.expectedRequest, path: withParams } }) };
+}
+
+const retrying = (exchange: Exchange) => (exchange.retrySimulation ? withQuery(exchange, { ...exchange.retrySimulation, uuid: randomUUID() }) : exchange);
+
+/**
+ * Sends until the reply matches (briefly), then `times - 1` more that must all match; throws with
+ * the mismatch. `received` (the echo logs) is needed for `mirroredTo`.
+ */
+export async function expectExchange(original: Exchange, target: { address: string; port: number }, received?: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const exchange = original.mirroredTo ? withQuery(original, { 'request-id': randomUUID() }) : original;
   const { host, method, path } = exchange.request;
   const what = `${method ?? 'GET'} ${host ?? ''}${path}`;
   const deadline = Date.now() + RETRY_FOR_MS;
   for (;;) {
-    const problem = mismatch(exchange, await send(exchange, target));
+    const attempt = retrying(exchange);
+    const problem = mismatch(attempt, await send(attempt, target));
     if (problem === null) break;
     if (Date.now() > deadline) throw new Error(`${what}: ${problem}`);
     await sleep(100);
@@ -136,6 +158,10 @@ export async function expectExchange(exchange: Exchange, target: { address: stri
     if (problem !== null) throw new Error(`${what} (request ${i + 1} of ${exchange.times}): ${problem}`);
   }
   if (exchange.weights) await expectDistribution(exchange, exchange.weights, target);
+  if (exchange.mirroredTo) {
+    if (received === undefined) throw new Error('mirroredTo needs the echo logs');
+    await expectMirrored(exchange, path, received, async () => mismatch(exchange, await send(exchange, target)));
+  }
 }
 
 const TOTAL = 500;

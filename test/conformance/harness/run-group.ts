@@ -89,7 +89,7 @@ async function checks(world: World, gateway: NamespacedName, status: readonly St
     if (!address) throw new Error(`Gateway ${target} has no address in its status`);
     const port = world.ports.get(portKey(target, exchange.port ?? 80));
     if (port === undefined) throw new Error(`Gateway ${target} has no listener on upstream port ${exchange.port ?? 80}`);
-    await expectExchange(exchange, { address, port });
+    await expectExchange(exchange, { address, port }, world.backends.received);
   }
 }
 

@@ -134,7 +134,15 @@ export interface Exchange {
     readonly status?: number | readonly number[];
     readonly headers?: Readonly<Record<string, string>>;
     readonly absentHeaders?: readonly string[];
+    /** The suite's ValidHeaderValues (with IgnoreWhitespace): the header must equal one of these. */
+    readonly validHeaderValues?: Readonly<Record<string, readonly string[]>>;
   };
+  /** The gateway answers itself (a CORS preflight): a 200 is not the echo's JSON, so the request as seen is not compared. */
+  readonly gatewayAnswers?: boolean;
+  /** The suite's MirroredTo: echo Deployments (`namespace/name`) that must receive a copy; with `percent`, that share of 500 requests. */
+  readonly mirroredTo?: readonly { readonly backend: NamespacedName; readonly percent?: number }[];
+  /** The suite's retry simulation query (`succeedAfter`, `responseCode`, `delayRetry`); a fresh `uuid` is added to every request. */
+  readonly retrySimulation?: Readonly<Record<string, string>>;
   /** For 3xx: the parts of Location to compare (unset parts are not compared, as upstream). */
   readonly redirect?: { readonly scheme?: string; readonly host?: string; readonly port?: string; readonly path?: string };
   /** Response headers the echo backend sets (the suite's BackendSetResponseHeaders, sent as X-Echo-Set-Header). */

@@ -33,9 +33,6 @@ export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?
 
 /** Skip reasons shared by many scenarios: the feature that has to land first. */
 export const PENDING = {
-  mirror: { feature: 'HTTPRouteRequestMirror', reason: 'the data plane does not mirror requests yet (being built)' },
-  cors: { feature: 'HTTPRouteCORS', reason: 'the data plane has no CORS filter yet (being built)' },
-  retry: { feature: 'HTTPRouteRetry', reason: 'the data plane does not retry yet (being built)' },
   h2c: { feature: 'HTTPRouteBackendProtocolH2C', reason: 'h2c backends are being built; the echo backend speaks HTTP/1.1 only' },
   websocket: { feature: 'HTTPRouteBackendProtocolWebSocket', reason: 'ws backends (appProtocol kubernetes.io/ws) are being built' },
   backendTls: { feature: 'BackendTLSPolicy', reason: 'TLS to backends is being built; the harness has no TLS echo backend yet' },
