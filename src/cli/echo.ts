@@ -144,7 +144,7 @@ function streamBytes(res: ServerResponse, status: number, n: number): void {
 }
 
 /** RFC 6455 server side, just enough to echo: text/binary/continuation echoed, ping → pong, close. */
-function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, name: string): void {
+export function acceptWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, name: string): void {
   const key = req.headers['sec-websocket-key'];
   if (req.headers.upgrade?.toLowerCase() !== 'websocket' || typeof key !== 'string') {
     socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -28,6 +28,7 @@ export const GENERATED_SUPPORTED_FEATURES = [
   { name: 'HTTPRouteRequestTimeout', support: 'Extended', description: 'timeouts.request' },
   { name: 'HTTPRouteBackendTimeout', support: 'Extended', description: 'timeouts.backendRequest' },
   { name: 'HTTPRouteParentRefPort', support: 'Extended', description: 'parentRef port' },
+  { name: 'HTTPRouteBackendProtocolWebSocket', support: 'Extended', description: 'WebSocket backends (appProtocol kubernetes.io/ws)' },
   { name: 'HTTPRouteNamedRouteRule', support: 'Extended', description: 'Named route rules' },
   { name: 'HTTPRouteCORS', support: 'Extended', description: 'CORS filter' },
   { name: 'HTTPRoute303RedirectStatusCode', support: 'Extended', description: 'Redirect status 303' },

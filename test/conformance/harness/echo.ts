@@ -10,6 +10,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { acceptWebSocket } from '../../../src/cli/echo.ts';
 import { goDurationMs, RetrySimulation } from './retry-simulation.ts';
 
 export interface EchoBackend {
@@ -45,6 +46,8 @@ export async function startEchoBackend(identity: { pod: string; namespace: strin
       }, goDurationMs(query.get('delay')));
     });
   });
+  // WebSocket upgrades (echo-basic's /ws): every message is echoed back.
+  server.on('upgrade', (req, socket, head) => acceptWebSocket(req, socket, head, identity.pod));
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.once('close', () => sockets.delete(s));

@@ -11,6 +11,7 @@ import { httpsRequest } from '../../helpers/https.ts';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../helpers/wait.ts';
 import { expectMirrored } from './expect-mirror.ts';
+import { expectWebSocket } from './expect-websocket.ts';
 import { CLIENT_CERTIFICATES } from './programmatic.ts';
 import type { Exchange } from './scenario.ts';
 
@@ -142,6 +143,7 @@ const retrying = (exchange: Exchange) => (exchange.retrySimulation ? withQuery(e
  * the mismatch. `received` (the echo logs) is needed for `mirroredTo`.
  */
 export async function expectExchange(original: Exchange, target: { address: string; port: number }, received?: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  if (original.websocket) return expectWebSocket(target, original.request.path);
   const exchange = original.mirroredTo ? withQuery(original, { 'request-id': randomUUID() }) : original;
   const { host, method, path } = exchange.request;
   const what = `${method ?? 'GET'} ${host ?? ''}${path}`;

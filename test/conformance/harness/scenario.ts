@@ -137,6 +137,8 @@ export interface Exchange {
     /** The suite's ValidHeaderValues (with IgnoreWhitespace): the header must equal one of these. */
     readonly validHeaderValues?: Readonly<Record<string, readonly string[]>>;
   };
+  /** A WebSocket to `request.path` whose text and binary messages come back unchanged (the suite's WebSocket dialer); nothing else is compared. */
+  readonly websocket?: boolean;
   /** The gateway answers itself (a CORS preflight): a 200 is not the echo's JSON, so the request as seen is not compared. */
   readonly gatewayAnswers?: boolean;
   /** The suite's MirroredTo: echo Deployments (`namespace/name`) that must receive a copy; with `percent`, that share of 500 requests. */

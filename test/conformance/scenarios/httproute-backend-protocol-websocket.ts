@@ -1,3 +1,7 @@
-import { pending, PENDING } from './dsl.ts';
+import { INFRA, scenario } from './dsl.ts';
 
-export default pending('HTTPRouteBackendProtocolWebSocket', 'httproute-backend-protocol-websocket.go', ['Gateway', 'HTTPRoute', 'HTTPRouteBackendProtocolWebSocket'], PENDING.websocket);
+export default scenario({
+  name: 'HTTPRouteBackendProtocolWebSocket', source: 'httproute-backend-protocol-websocket.go', features: ['Gateway', 'HTTPRoute', 'HTTPRouteBackendProtocolWebSocket'],
+  acceptedRoutes: [`${INFRA}/backend-protocol-ws`],
+  exchanges: [{ request: { path: '/ws' }, websocket: true }],
+});
