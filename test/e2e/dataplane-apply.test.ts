@@ -114,14 +114,18 @@ describe('apply', () => {
     await dp.close(1_000);
   });
 
-  it('reports protocols it does not serve yet without failing the apply', async () => {
+  it('binds TCP sockets next to HTTP ones in one apply', async () => {
     const dp = new DataPlane();
-    const ir = irWith([]);
-    const result = await dp.apply({ ...ir, sockets: [...ir.sockets, { id: 'TCP/127.0.0.1:0', protocol: 'TCP', address: '127.0.0.1', port: 0, listeners: [] }] });
-    assert.equal(result.size, 0);
-    assert.equal(result.sockets.find((s) => s.id === 'TCP/127.0.0.1:0')?.state, 'unsupported');
-    assert.equal(dp.listening(), true);
-    await dp.close(1_000);
+    try {
+      const ir = irWith([]);
+      const result = await dp.apply({ ...ir, sockets: [...ir.sockets, { id: 'TCP/127.0.0.1:0', protocol: 'TCP', address: '127.0.0.1', port: 0, listeners: [] }] });
+      assert.equal(result.size, 0);
+      assert.equal(result.sockets.find((s) => s.id === 'TCP/127.0.0.1:0')?.state, 'listening');
+      assert.equal(dp.listening(), true);
+    } finally {
+      await dp.close(1_000);
+    }
     assert.equal(dp.listening(), false);
   });
+});
 });
