@@ -128,4 +128,3 @@ describe('apply', () => {
     assert.equal(dp.listening(), false);
   });
 });
-});
