@@ -46,7 +46,7 @@ const top = [...self].sort((x, y) => y[1] - x[1]).slice(0, 25);
 for (const [name, hits] of top) console.log(`${((100 * hits) / total).toFixed(1).padStart(5)}%  ${name}`);
 const category = (name: string) =>
   name.startsWith('(idle)') ? 'idle' : name.startsWith('(garbage collector)') ? 'GC' : name.startsWith('(program)') ? 'native (syscalls, libuv)' :
-  /writev|writeGeneric|writeBuffer|Writable|_write|cork|uncork/.test(name) ? 'socket writes' :
+  /writev|writeGeneric|writeBuffer|write(Latin1|Utf8|Ascii)String|Writable|_write|cork|uncork/.test(name) ? 'socket writes (incl. the write syscalls)' :
   /onStreamRead|Readable|readableAdd|emit|push/.test(name) ? 'socket reads/events' :
   /\/h1\/|head-parser|chunked|request\.ts|response\.ts/.test(name) ? 'HTTP/1.1 parse/serialise' :
   /exchange|forward-headers|request-head|path-normalize|routing|upstream/.test(name) ? 'exchange, routing, headers' : 'other';
