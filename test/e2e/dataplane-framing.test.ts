@@ -14,10 +14,17 @@ let proxy: Proxy;
 
 before(async () => {
   backend = net.createServer((socket) => {
+    // `received` records every byte from every connection; each connection answers on its own
+    // bytes, so a request left unanswered on one connection cannot block the next.
+    let mine = '';
     socket.on('data', (b: Buffer) => {
       received += b.toString('latin1');
+      mine += b.toString('latin1');
       // Answers complete requests only (a body-less GET, or a chunked body's last chunk).
-      if (/^GET [^]*\r\n\r\n$/.test(received) || received.endsWith('0\r\n\r\n')) socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      if (/^GET [^]*\r\n\r\n$/.test(mine) || mine.endsWith('0\r\n\r\n')) {
+        mine = '';
+        socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+      }
     });
   });
   await new Promise<void>((r) => backend.listen(0, '127.0.0.1', r));
