@@ -39,6 +39,25 @@ export interface SwitchyardProxySpec {
   nodeSelector?: Record<string, string>;
   tolerations?: Toleration[];
   logLevel?: 'error' | 'warn' | 'info' | 'debug';
+  /** Edge limits of the data plane (docs/security.md lists every default). Durations as Gateway API durations. */
+  limits?: ProxyLimits;
+}
+
+export interface ProxyLimits {
+  /** Whole client request (head and body) must arrive within this. Default 300s. */
+  requestTimeout?: string;
+  /** A request/response with no byte either way for this long is ended. Default 300s. */
+  streamIdleTimeout?: string;
+  /** Backend TCP connect. Default 10s. */
+  connectTimeout?: string;
+  /** Response-head deadline for routes without `timeouts.request`. Default 15s. */
+  routeTimeout?: string;
+  /** Idle keep-alive client connections are closed after this. Default 1h. */
+  downstreamIdleTimeout?: string;
+  /** Connections per worker; more are closed on accept. Default 10000. */
+  maxConnections?: number;
+  /** Trusted proxies in front, for the client address taken from X-Forwarded-For. Default 0. */
+  xffNumTrustedHops?: number;
 }
 
 export interface SwitchyardProxy extends KubeObject {

@@ -32,6 +32,32 @@ export interface IrSocket {
    * matches its Host/SNI, and sees only that listener's routes (listener isolation).
    */
   readonly listeners: readonly IrListener[];
+  /**
+   * Edge limits from the Gateways' SwitchyardProxy parameters (`spec.limits`), absent when none of
+   * the Gateways on this socket sets any; the data plane's defaults then apply (docs/security.md).
+   */
+  readonly limits?: IrSocketLimits;
+}
+
+/**
+ * Per-socket edge limits. Every field null means "the data plane's default". When Gateways with
+ * different parameters share a socket, the translator keeps the strictest value of each field.
+ */
+export interface IrSocketLimits {
+  /** Whole client request (head and body) must arrive within this (408 after). */
+  readonly requestMs: number | null;
+  /** No byte either way on a request/response for this long ends it. */
+  readonly streamIdleMs: number | null;
+  /** A backend TCP connect that takes longer fails (502 / gRPC UNAVAILABLE). */
+  readonly connectMs: number | null;
+  /** Response-head deadline for routes that set no `timeouts.request` (504 after). */
+  readonly routeTimeoutMs: number | null;
+  /** An idle keep-alive client connection is closed after this. */
+  readonly downstreamIdleMs: number | null;
+  /** Connections one worker holds at once; more are closed on accept and counted. */
+  readonly maxConnections: number | null;
+  /** Proxies in front whose X-Forwarded-For entries are trusted when naming the client (0: only the peer). */
+  readonly xffNumTrustedHops: number | null;
 }
 
 /** One ready Gateway (or ListenerSet) listener. Listeners that are not Programmed never reach the IR. */

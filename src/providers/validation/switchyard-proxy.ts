@@ -3,6 +3,7 @@
  * field for field (crd-drift.test.ts compares the two). The types are src/api/switchyard.ts.
  */
 import { resource } from './resource.ts';
+import { duration } from './fields.ts';
 import { arr, int, map, obj, str } from './schema.ts';
 
 const quantities = () => obj({ cpu: str(), memory: str() });
@@ -26,5 +27,14 @@ export const switchyardProxy = () => resource({
       tolerationSeconds: int(),
     })),
     logLevel: str({ enum: ['error', 'warn', 'info', 'debug'] }),
+    limits: obj({
+      requestTimeout: duration(),
+      streamIdleTimeout: duration(),
+      connectTimeout: duration(),
+      routeTimeout: duration(),
+      downstreamIdleTimeout: duration(),
+      maxConnections: int({ minimum: 1 }),
+      xffNumTrustedHops: int({ minimum: 0, maximum: 10 }),
+    }),
   }),
 }, []);
