@@ -5,30 +5,39 @@
  * Listeners that are not Programmed never reach the IR. Output order never depends on input
  * order: sockets by id, listeners by hostname specificity then id, clusters by key.
  */
-import type { Ir, IrCluster, IrListener, IrSocket } from '../ir/index.ts';
+import type { Ir, IrCluster, IrListener, IrSocket, IrSocketLimits } from '../ir/index.ts';
 import type { GatewayContext, ListenerContext, RouteTranslation } from './context.ts';
+import { strictest } from './limits.ts';
 
 type SocketProtocol = IrSocket['protocol'];
 
 const SOCKET_PROTOCOL: Readonly<Record<string, SocketProtocol>> = { HTTP: 'HTTP', HTTPS: 'TLS', TLS: 'TLS', TCP: 'TCP', UDP: 'UDP' };
 
-export function assembleIr(gateways: readonly GatewayContext[], routes: RouteTranslation): Ir {
-  const sockets = new Map<string, { protocol: SocketProtocol; address: string; port: number; listeners: IrListener[] }>();
+export function assembleIr(
+  gateways: readonly GatewayContext[], routes: RouteTranslation,
+  limitsOf: (gateway: GatewayContext) => IrSocketLimits | null = () => null,
+): Ir {
+  const sockets = new Map<string, { protocol: SocketProtocol; address: string; port: number; listeners: IrListener[]; limits: IrSocketLimits | null }>();
   for (const gateway of gateways) {
+    const limits = limitsOf(gateway);
     for (const listener of gateway.listeners) {
       const protocol = SOCKET_PROTOCOL[listener.protocol];
       if (!listener.ready || !protocol) continue;
       for (const address of gateway.addresses) {
         const id = `${protocol}/${address}:${listener.port}`;
         let socket = sockets.get(id);
-        if (!socket) sockets.set(id, (socket = { protocol, address, port: listener.port, listeners: [] }));
+        if (!socket) sockets.set(id, (socket = { protocol, address, port: listener.port, listeners: [], limits: null }));
         socket.listeners.push(irListener(gateway, listener, routes));
+        socket.limits = strictest(socket.limits, limits);
       }
     }
   }
   const irSockets: IrSocket[] = [...sockets.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([id, s]) => ({ id, protocol: s.protocol, address: s.address, port: s.port, listeners: s.listeners.sort(byHostnameSpecificity) }));
+    .map(([id, s]) => ({
+      id, protocol: s.protocol, address: s.address, port: s.port, listeners: s.listeners.sort(byHostnameSpecificity),
+      ...(s.limits !== null && { limits: s.limits }),
+    }));
   const clusters: Record<string, IrCluster> = {};
   for (const id of [...routes.clusters.keys()].sort(compareStrings)) clusters[id] = routes.clusters.get(id)!;
   return { sockets: irSockets, clusters };

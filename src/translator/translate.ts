@@ -15,6 +15,7 @@ import { translateGatewayClasses } from './gateway-class.ts';
 import { gatewayStatuses } from './gateway-status.ts';
 import { prepareGateways } from './gateways.ts';
 import { assembleIr } from './ir-assembly.ts';
+import { gatewayLimits } from './limits.ts';
 import { namespaceLabelsOf } from './namespaces.ts';
 import { ReferenceGrants } from './reference-grants.ts';
 import { translateRoutes } from './routes/index.ts';
@@ -38,5 +39,5 @@ export function translate(snapshot: Snapshot, options: TranslateOptions): Transl
     ...routes.routeStatuses,
     ...policyStatuses,
   ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ir: assembleIr(contexts, routes.translation), statuses };
+  return { ir: assembleIr(contexts, routes.translation, (g) => gatewayLimits(ctx, g)), statuses };
 }
