@@ -24,6 +24,8 @@ export interface TestCert {
 export interface CertOptions {
   /** DNS subject alternative names; the first is also the common name. */
   readonly dnsNames?: readonly string[];
+  /** URI subject alternative names (SPIFFE ids and the like). */
+  readonly uris?: readonly string[];
   readonly commonName?: string;
   readonly keyType?: KeyType;
   /** For client certificates (extended key usage clientAuth instead of serverAuth). */
@@ -77,6 +79,7 @@ export async function createCa(options: { commonName?: string; keyType?: KeyType
       const leafType = leaf.keyType ?? 'ecdsa';
       const leafKeys = await generateKeys(leafType);
       const dns = leaf.dnsNames ?? [];
+      const sans = [...dns.map((d) => ({ type: 'dns' as const, value: d })), ...(leaf.uris ?? []).map((u) => ({ type: 'url' as const, value: u }))];
       const issued = await x509.X509CertificateGenerator.create({
         subject: `CN=${leaf.commonName ?? dns[0] ?? 'switchyard test'}`,
         issuer: cert.subject,
@@ -88,7 +91,7 @@ export async function createCa(options: { commonName?: string; keyType?: KeyType
         extensions: [
           new x509.BasicConstraintsExtension(false, undefined, true),
           new x509.ExtendedKeyUsageExtension([leaf.client ? x509.ExtendedKeyUsage.clientAuth : x509.ExtendedKeyUsage.serverAuth]),
-          ...(dns.length > 0 ? [new x509.SubjectAlternativeNameExtension(dns.map((d) => ({ type: 'dns' as const, value: d })))] : []),
+          ...(sans.length > 0 ? [new x509.SubjectAlternativeNameExtension(sans)] : []),
           await x509.AuthorityKeyIdentifierExtension.create(keys.publicKey),
         ],
       });

@@ -4,11 +4,14 @@
  * Compiled from the IR alone, so L4 listeners never depend on the HTTP upstream pools.
  */
 import type { IrCluster, IrWeightedBackend } from '../../ir/index.ts';
+import { BackendTls } from '../upstream/backend-tls.ts';
 
 export interface L4Endpoint {
   readonly clusterId: string;
   readonly address: string;
   readonly port: number;
+  /** The cluster's TLS origination (BackendTLSPolicy), used by TLS Terminate listeners to re-encrypt. */
+  readonly tls: BackendTls | null;
 }
 
 /** Why no endpoint could be chosen: logged, and the connection is closed. */
@@ -17,6 +20,7 @@ export type L4PickFailure = 'no-backends' | 'unresolved-backend' | 'no-endpoints
 interface Entry {
   readonly upTo: number;
   readonly cluster: IrCluster | null;
+  readonly tls: BackendTls | null;
 }
 
 export class L4Backends {
@@ -32,7 +36,8 @@ export class L4Backends {
       total += b.weight;
       // A backendRef that could not be resolved keeps its share: those connections are refused,
       // as HTTP routes answer 500 for their share (Gateway API backendRef semantics).
-      entries.push({ upTo: total, cluster: b.clusterId === null ? null : clusters[b.clusterId] ?? null });
+      const cluster = b.clusterId === null ? null : clusters[b.clusterId] ?? null;
+      entries.push({ upTo: total, cluster, tls: cluster?.tls ? new BackendTls(cluster.tls, null) : null });
     }
     this.#entries = entries;
     this.#total = total;
@@ -49,6 +54,6 @@ export class L4Backends {
     const i = (this.#next.get(cluster.id) ?? 0) % n;
     this.#next.set(cluster.id, i + 1);
     const e = cluster.endpoints[i]!;
-    return { clusterId: cluster.id, address: e.address, port: e.port };
+    return { clusterId: cluster.id, address: e.address, port: e.port, tls: entry.tls };
   }
 }

@@ -10,6 +10,8 @@ import type { L4Endpoint } from './l4-backends.ts';
 
 export interface SpliceOptions {
   readonly connectTimeoutMs: number;
+  /** Connect to the backend over TLS when its cluster has TLS settings (TLS Terminate re-encrypts). */
+  readonly originateTls?: boolean;
   /** Called once when the backend could not be reached (refused, timeout...). */
   readonly onConnectError?: (endpoint: L4Endpoint, code: string) => void;
 }
@@ -17,7 +19,10 @@ export interface SpliceOptions {
 /** Resolves when both sockets are closed. */
 export function splice(client: Duplex, endpoint: L4Endpoint, head: Buffer | null, options: SpliceOptions): Promise<void> {
   return new Promise((resolve) => {
-    const upstream = net.connect({ host: endpoint.address, port: endpoint.port, allowHalfOpen: true, noDelay: true });
+    const tls = options.originateTls ? endpoint.tls : null;
+    const upstream = tls === null
+      ? net.connect({ host: endpoint.address, port: endpoint.port, allowHalfOpen: true, noDelay: true })
+      : tls.connect(endpoint.address, endpoint.port, { allowHalfOpen: true });
     let connected = false;
     let open = 2;
     const closed = () => { if (--open === 0) resolve(); };
@@ -31,7 +36,8 @@ export function splice(client: Duplex, endpoint: L4Endpoint, head: Buffer | null
     }, options.connectTimeoutMs);
     // Until connected, the client's bytes wait in its own buffer (paused), not in ours.
     client.pause();
-    upstream.once('connect', () => {
+    // Over TLS the backend is reached once the handshake verified it (a refused certificate is a connect error).
+    upstream.once(tls === null ? 'connect' : 'secureConnect', () => {
       connected = true;
       clearTimeout(timer);
       if (head !== null && head.length > 0) upstream.write(head);

@@ -126,6 +126,8 @@ export class TlsListener implements StreamListener {
     }
     void splice(client, target, head, {
       connectTimeoutMs: this.#options.connectTimeoutMs ?? STREAM_DEFAULTS.connectTimeoutMs,
+      // Terminated here (no ClientHello to replay): a backend with a BackendTLSPolicy gets TLS again.
+      originateTls: head === null,
       onConnectError: (e, code) => this.#options.onConnectError?.(e.clusterId, `${e.address}:${e.port}`, code),
     });
   }

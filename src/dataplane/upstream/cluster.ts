@@ -1,5 +1,6 @@
 /** One upstream cluster as the data plane serves it: its endpoint pools and the balancer. */
 import type { IrCluster } from '../../ir/index.ts';
+import { alpnFor, BackendTls } from './backend-tls.ts';
 import type { EndpointPool } from './endpoint-pool.ts';
 import type { PoolGeneration } from './pool-registry.ts';
 
@@ -10,7 +11,8 @@ export class ClusterRuntime {
 
   constructor(cluster: IrCluster, pools: PoolGeneration) {
     this.id = cluster.id;
-    this.pools = cluster.endpoints.map((e) => pools.acquire(cluster.id, e));
+    const tls = cluster.tls === null ? null : new BackendTls(cluster.tls, alpnFor(cluster.protocol));
+    this.pools = cluster.endpoints.map((e) => pools.acquire(cluster.id, e, tls));
     for (const pool of this.pools) pool.useH2(cluster.protocol === 'H2C');
   }
 

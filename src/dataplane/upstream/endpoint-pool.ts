@@ -6,6 +6,7 @@
  * `destroy()` cuts everything.
  */
 import type { IrEndpoint } from '../../ir/index.ts';
+import type { BackendTls } from './backend-tls.ts';
 import { H2Endpoint, type H2UpstreamStream } from './h2-upstream.ts';
 import { UpstreamConnection, type ConnectionOwner } from './upstream-connection.ts';
 
@@ -31,6 +32,8 @@ export class EndpointPool implements ConnectionOwner {
   readonly port: number;
   /** `address:port`, for logs and metrics. */
   readonly label: string;
+  /** TLS origination (part of the pool key: see backend-tls.ts), null for cleartext. */
+  readonly tls: BackendTls | null;
   /** Requests in flight, for least-request balancing and metrics. */
   active = 0;
   readonly #options: PoolOptions;
@@ -41,8 +44,9 @@ export class EndpointPool implements ConnectionOwner {
   #h2: H2Endpoint | null = null;
   #closing = false;
 
-  constructor(clusterId: string, endpoint: IrEndpoint, options: PoolOptions) {
-    this.key = poolKey(clusterId, endpoint);
+  constructor(clusterId: string, endpoint: IrEndpoint, options: PoolOptions, tls: BackendTls | null = null) {
+    this.key = poolKey(clusterId, endpoint, tls);
+    this.tls = tls;
     this.clusterId = clusterId;
     this.address = endpoint.address;
     this.port = endpoint.port;
@@ -65,7 +69,7 @@ export class EndpointPool implements ConnectionOwner {
 
   /** Called per apply with the cluster's protocol: H2C switches new requests to HTTP/2 streams. */
   useH2(h2: boolean): void {
-    if (h2) this.#h2 ??= new H2Endpoint(this.address, this.port);
+    if (h2) this.#h2 ??= new H2Endpoint(this.address, this.port, this.tls);
     else if (this.#h2 !== null) {
       this.#h2.close();
       this.#h2 = null;
@@ -143,8 +147,10 @@ export class EndpointPool implements ConnectionOwner {
   }
 }
 
-export function poolKey(clusterId: string, endpoint: IrEndpoint): string {
-  return `${clusterId}|${endpoint.address}|${endpoint.port}`;
+/** Cluster, endpoint and TLS setting: a changed setting must not reuse connections made under the old one. */
+export function poolKey(clusterId: string, endpoint: IrEndpoint, tls: BackendTls | null = null): string {
+  const base = `${clusterId}|${endpoint.address}|${endpoint.port}`;
+  return tls === null ? base : `${base}|tls:${tls.fingerprint}`;
 }
 
 /** Pools holding idle connections; one unref'd timer checks them all. */

@@ -1,6 +1,7 @@
 /**
- * HTTP/2 cleartext (prior knowledge) to endpoints of H2C clusters (Service appProtocol
- * kubernetes.io/h2c): gRPC backends and any HTTP served over h2c.
+ * HTTP/2 to endpoints of H2C clusters (Service appProtocol kubernetes.io/h2c): cleartext with prior
+ * knowledge, or — when a BackendTLSPolicy targets the port (gRPC over TLS) — TLS with ALPN h2,
+ * verified as HTTP/1.1 connections are (backend-tls.ts).
  *
  * One session per endpoint, shared by all requests (streams are multiplexed, so there is no idle
  * pool). A session that received GOAWAY or failed is retired: its streams finish, new requests get a
@@ -18,6 +19,7 @@
 import http2, { type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders } from 'node:http2';
 import { CHUNKED, LENGTH, NO_BODY, type Framing } from '../http/h1/framing.ts';
 import type { H1Response } from '../http/h1/response.ts';
+import type { BackendTls } from './backend-tls.ts';
 import type { UpstreamListener } from './upstream-connection.ts';
 
 const { NGHTTP2_CANCEL } = http2.constants;
@@ -36,12 +38,17 @@ const CONNECTED = new WeakSet<ClientHttp2Session>();
 export class H2Endpoint {
   readonly address: string;
   readonly port: number;
+  /** `:scheme` of requests on this endpoint: what the hop to the backend is. */
+  readonly scheme: 'http' | 'https';
+  readonly #tls: BackendTls | null;
   #session: ClientHttp2Session | null = null;
   #closed = false;
 
-  constructor(address: string, port: number) {
+  constructor(address: string, port: number, tls: BackendTls | null = null) {
     this.address = address;
     this.port = port;
+    this.#tls = tls;
+    this.scheme = tls === null ? 'http' : 'https';
   }
 
   /** A new stream (not yet sent) on the current session. */
@@ -53,7 +60,9 @@ export class H2Endpoint {
     const current = this.#session;
     if (current !== null && !current.closed && !current.destroyed) return current;
     const host = this.address.includes(':') ? `[${this.address}]` : this.address;
-    const session = http2.connect(`http://${host}:${this.port}`, { settings: { initialWindowSize: STREAM_WINDOW, enablePush: false } });
+    const settings = { initialWindowSize: STREAM_WINDOW, enablePush: false };
+    const tls = this.#tls === null ? {} : this.#tls.connectOptions(this.address, this.port);
+    const session = http2.connect(`${this.scheme}://${host}:${this.port}`, { settings, ...tls });
     session.once('connect', () => {
       CONNECTED.add(session);
       session.setLocalWindowSize(SESSION_WINDOW);
@@ -103,7 +112,7 @@ export class H2UpstreamStream {
     const session = this.#endpoint.session();
     let stream: ClientHttp2Stream;
     try {
-      stream = session.request(toH2Headers(head), { endStream: body === 'none' });
+      stream = session.request(toH2Headers(head, this.#endpoint.scheme), { endStream: body === 'none' });
     } catch {
       return this.#fail('ECONNRESET', !CONNECTED.has(session));
     }
@@ -180,10 +189,10 @@ export class H2UpstreamStream {
 }
 
 /** The exchange's serialised HTTP/1.1 request head → HTTP/2 headers. */
-function toH2Headers(head: string): http2.OutgoingHttpHeaders {
+function toH2Headers(head: string, scheme: 'http' | 'https'): http2.OutgoingHttpHeaders {
   const lines = head.split('\r\n');
   const [method, target] = lines[0]!.split(' ');
-  const out: http2.OutgoingHttpHeaders = { ':method': method!, ':path': target!, ':scheme': 'http' };
+  const out: http2.OutgoingHttpHeaders = { ':method': method!, ':path': target!, ':scheme': scheme };
   let grpc = false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;

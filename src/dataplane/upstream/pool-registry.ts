@@ -1,9 +1,10 @@
 /**
  * Endpoint pools across IRs: an apply asks for the pools of the new IR; pools whose key (cluster id +
- * endpoint) is unchanged are handed back as they are, keeping their warm connections; the rest are
+ * endpoint + TLS fingerprint) is unchanged are handed back as they are, keeping their warm connections; the rest are
  * drained. Requests still running on an old config keep their pool object until they finish.
  */
 import type { IrEndpoint } from '../../ir/index.ts';
+import type { BackendTls } from './backend-tls.ts';
 import { EndpointPool, poolKey, type PoolOptions } from './endpoint-pool.ts';
 
 export class PoolRegistry {
@@ -19,10 +20,10 @@ export class PoolRegistry {
     const previous = this.#pools;
     const next = new Map<string, EndpointPool>();
     return {
-      acquire: (clusterId: string, endpoint: IrEndpoint) => {
-        const key = poolKey(clusterId, endpoint);
+      acquire: (clusterId: string, endpoint: IrEndpoint, tls: BackendTls | null = null) => {
+        const key = poolKey(clusterId, endpoint, tls);
         let pool = next.get(key) ?? previous.get(key);
-        if (pool === undefined) pool = new EndpointPool(clusterId, endpoint, this.#options);
+        if (pool === undefined) pool = new EndpointPool(clusterId, endpoint, this.#options, tls);
         next.set(key, pool);
         return pool;
       },
@@ -49,7 +50,8 @@ export class PoolRegistry {
 }
 
 export interface PoolGeneration {
-  acquire(clusterId: string, endpoint: IrEndpoint): EndpointPool;
+  /** `tls` (null: cleartext) is part of the key, so a changed TLS setting gets a new pool. */
+  acquire(clusterId: string, endpoint: IrEndpoint, tls?: BackendTls | null): EndpointPool;
   /** Drains the pools of the previous generation that this one did not acquire. */
   commit(): void;
 }

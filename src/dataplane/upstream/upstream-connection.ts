@@ -18,6 +18,7 @@ import { MAX_HEAD_BYTES, MAX_HEADERS } from '../http/h1/limits.ts';
 import { checkResponse, type H1Response } from '../http/h1/response.ts';
 import { ParseError } from '../http/h1/parse-error.ts';
 import { encodeTrailers } from '../http/h1/serialize.ts';
+import type { BackendTls } from './backend-tls.ts';
 
 export interface UpstreamError {
   /** errno-style code (`ECONNREFUSED`, `ECONNRESET`, ...) or `EPROTO` for a malformed response. */
@@ -49,6 +50,8 @@ export interface UpstreamListener {
 export interface ConnectionOwner {
   readonly address: string;
   readonly port: number;
+  /** TLS origination for this endpoint (BackendTLSPolicy), null for cleartext. */
+  readonly tls: BackendTls | null;
   release(conn: UpstreamConnection): void;
   forget(conn: UpstreamConnection): void;
 }
@@ -83,8 +86,11 @@ export class UpstreamConnection implements ChunkSink {
 
   constructor(owner: ConnectionOwner) {
     this.#owner = owner;
-    this.socket = net.connect({ host: owner.address, port: owner.port, noDelay: true });
-    this.socket.on('connect', () => { this.#connected = true; });
+    const tls = owner.tls;
+    this.socket = tls === null ? net.connect({ host: owner.address, port: owner.port, noDelay: true }) : tls.connect(owner.address, owner.port);
+    // Over TLS the connection is up once the handshake verified the backend: a refused certificate
+    // is a connect error (never retried on this endpoint as a stale connection, counted per reason).
+    this.socket.on(tls === null ? 'connect' : 'secureConnect', () => { this.#connected = true; });
     this.socket.on('data', (b: Buffer) => this.#onData(b));
     this.socket.on('drain', () => this.#listener?.onUpstreamDrain());
     this.socket.on('error', (err: NodeJS.ErrnoException) => { this.#error ??= err; });
