@@ -9,6 +9,7 @@ import type { Ir, IrSocket } from '../ir/index.ts';
 import { createAccessLogObserver } from './access-log.ts';
 import { HttpListener } from './http/http-listener.ts';
 import { HttpsEngines } from './http/https-engines.ts';
+import { ConnectionBudget, DEFAULT_MAX_CONNECTIONS, edgeLimits, type EdgeLimits } from './limits.ts';
 import { createMetricsObserver } from './metrics.ts';
 import { combineObservers, type DataPlaneObserver } from './observer.ts';
 import { DEFAULT_TIMEOUTS, SILENT_LOGGER, type DataPlaneLogger, type DataPlaneOptions, type DataPlaneTimeouts } from './options.ts';
@@ -65,12 +66,16 @@ export class DataPlane implements DataPlaneApi {
   readonly #observer: DataPlaneObserver;
   readonly #logger: DataPlaneLogger;
   readonly #timeouts: DataPlaneTimeouts;
+  readonly #maxConnections: number;
+  /** Client connections of this data plane (this worker), for the connection cap. */
+  readonly #budget = new ConnectionBudget();
   #queue: Promise<unknown> = Promise.resolve();
   #applied = false;
   #closed = false;
 
   constructor(options: DataPlaneOptions = {}) {
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    this.#maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
     this.#logger = options.logger ?? SILENT_LOGGER;
     const observers: DataPlaneObserver[] = [];
     if (options.metrics) observers.push(createMetricsObserver(options.metrics));
@@ -85,7 +90,7 @@ export class DataPlane implements DataPlaneApi {
       onConnectionClosed: (id) => observer.connectionClosed(id),
       onConnectError: (cluster, endpoint, code) => observer.upstreamConnectError(cluster, endpoint, code),
     };
-    this.#https = new HttpsEngines(observer, { headersTimeoutMs: this.#timeouts.headersMs, keepAliveTimeoutMs: this.#timeouts.clientKeepAliveMs });
+    this.#https = new HttpsEngines(observer, this.#budget);
     this.#pools = new PoolRegistry({
       idleTimeoutMs: this.#timeouts.upstreamIdleMs,
       maxSockets: options.maxConnectionsPerEndpoint ?? Infinity,
@@ -113,6 +118,15 @@ export class DataPlane implements DataPlaneApi {
     return out;
   }
 
+  /** Client connections open now, and refused so far for the connection cap (this process only). */
+  connectionStats(): { readonly open: number; readonly refused: number } {
+    return { open: this.#budget.open, refused: this.#budget.refused };
+  }
+
+  #limits(socket: IrSocket): EdgeLimits {
+    return edgeLimits(this.#timeouts, this.#maxConnections, socket.limits);
+  }
+
   /** Graceful drain: stop accepting, let requests finish until the deadline, then destroy. */
   async close(deadlineMs = this.#timeouts.drainMs): Promise<void> {
     if (this.#closed) return;
@@ -128,7 +142,7 @@ export class DataPlane implements DataPlaneApi {
   async #apply(ir: Ir): Promise<ApplyResult> {
     if (this.#closed) throw new Error('data plane is closed');
     const generation = this.#pools.begin();
-    const runtime = compileRuntime(ir, generation, { requestTimeoutMs: this.#timeouts.requestMs });
+    const runtime = compileRuntime(ir, generation, { routeTimeoutMs: (socket) => this.#limits(socket).routeMs });
     const wanted = new Set<string>();
     const states = await Promise.all(ir.sockets.map(async (socket): Promise<SocketState> => {
       const router = runtime.routers.get(socket.id);
@@ -136,13 +150,12 @@ export class DataPlane implements DataPlaneApi {
       if (router === undefined) return { id: socket.id, state: 'unsupported', address: null, error: null };
       wanted.add(socket.id);
       const existing = this.#listeners.get(socket.id);
+      const limits = this.#limits(socket);
       if (existing !== undefined) {
-        existing.swap(router);
+        existing.swap(router, limits);
         return { id: socket.id, state: 'listening', address: existing.address(), error: null };
       }
-      const listener = new HttpListener(socket.id, router, this.#observer, {
-        headersTimeoutMs: this.#timeouts.headersMs, keepAliveTimeoutMs: this.#timeouts.clientKeepAliveMs,
-      });
+      const listener = new HttpListener(socket.id, router, this.#observer, { limits, budget: this.#budget });
       try {
         const address = await listener.listen(socket.address, socket.port);
         this.#listeners.set(socket.id, listener);
@@ -174,7 +187,7 @@ export class DataPlane implements DataPlaneApi {
   async #applyStream(socket: IrSocket, ir: Ir, wanted: Set<string>, router: Router<RouteTarget> | undefined): Promise<SocketState> {
     wanted.add(socket.id);
     if (socket.protocol === 'TLS') {
-      const draining = this.#https.update(socket.id, router, this.#timeouts.drainMs);
+      const draining = this.#https.update(socket.id, router, this.#limits(socket), this.#timeouts.drainMs);
       if (draining !== null) {
         const done = draining.finally(() => this.#draining.delete(done));
         this.#draining.add(done);

@@ -3,7 +3,7 @@
  * filters, a weighted backend picker and an effective timeout. Built once per apply, then swapped in
  * by one reference per socket; nothing here is mutated afterwards.
  */
-import type { Ir, IrHttpRoute, IrListener, IrVirtualHost } from '../ir/index.ts';
+import type { Ir, IrHttpRoute, IrListener, IrSocket, IrVirtualHost } from '../ir/index.ts';
 import { compileFilterChain, concatChains, type FilterChain } from './filters/index.ts';
 import { compileRouter, type Router } from './routing/router.ts';
 import { ClusterRuntime, type PoolGeneration, WeightedPicker } from './upstream/index.ts';
@@ -29,6 +29,8 @@ export interface RouteTarget {
   readonly backends: WeightedPicker<BackendTarget>;
   /** Whole-exchange deadline in ms (route timeouts or the gateway default); Infinity for none. */
   readonly timeoutMs: number;
+  /** The route set no request timeout: `timeoutMs` is the gateway's response-head deadline only. */
+  readonly timeoutEndsAtHead: boolean;
   /** Deadline of one attempt when it is shorter than the whole and retries may follow it; else Infinity. */
   readonly attemptTimeoutMs: number;
   readonly retry: RetryPolicy | null;
@@ -43,31 +45,32 @@ export interface RuntimeConfig {
 }
 
 export interface RuntimeDefaults {
-  /** Used when a route sets no request timeout. */
-  readonly requestTimeoutMs: number;
+  /** Response-head deadline of the socket's routes that set no request timeout. */
+  routeTimeoutMs(socket: IrSocket): number;
 }
 
 export function compileRuntime(ir: Ir, pools: PoolGeneration, defaults: RuntimeDefaults): RuntimeConfig {
   const clusters = new Map<string, ClusterRuntime>();
   for (const [id, cluster] of Object.entries(ir.clusters)) clusters.set(id, new ClusterRuntime(cluster, pools));
   const unsupportedFilters = new Map<string, readonly string[]>();
-  const resolve = (route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener) => {
-    const target = compileRoute(route, vhost, listener, clusters, defaults);
-    if (target.filters.unsupported.length > 0) unsupportedFilters.set(route.id, target.filters.unsupported);
-    return target;
-  };
   const routers = new Map<string, Router<RouteTarget>>();
   for (const socket of ir.sockets) {
     // TLS sockets with HTTPS listeners route the decrypted requests of their HTTP engine.
     const https = socket.protocol === 'TLS' && socket.listeners.some((l) => l.protocol === 'HTTPS');
-    if (socket.protocol === 'HTTP' || https) routers.set(socket.id, compileRouter(socket, resolve));
+    if (socket.protocol !== 'HTTP' && !https) continue;
+    const routeTimeoutMs = defaults.routeTimeoutMs(socket);
+    routers.set(socket.id, compileRouter(socket, (route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener) => {
+      const target = compileRoute(route, vhost, listener, clusters, routeTimeoutMs);
+      if (target.filters.unsupported.length > 0) unsupportedFilters.set(route.id, target.filters.unsupported);
+      return target;
+    }));
   }
   return { routers, clusters, unsupportedFilters };
 }
 
 function compileRoute(
   route: IrHttpRoute, vhost: IrVirtualHost, listener: IrListener,
-  clusters: ReadonlyMap<string, ClusterRuntime>, defaults: RuntimeDefaults,
+  clusters: ReadonlyMap<string, ClusterRuntime>, routeTimeoutMs: number,
 ): RouteTarget {
   const filters = compileFilterChain(route.filters);
   const targets = route.backends.map((b) => {
@@ -79,8 +82,9 @@ function compileRoute(
   const retry = compileRetry(route.retry);
   const session = route.sessionPersistence === null ? null : new SessionPersistence(route.sessionPersistence, route.match.path,
     targets.filter(([w, t]) => w > 0 && t.cluster !== null).map(([, t]) => ({ backend: t, pools: t.cluster!.pools })));
-  const [timeoutMs, attemptTimeoutMs] = effectiveTimeouts(route, defaults, retry !== null);
-  return { id: route.id, listenerId: listener.id, vhostId: vhost.id, filters, backends, timeoutMs, attemptTimeoutMs, retry, session };
+  const [timeoutMs, attemptTimeoutMs] = effectiveTimeouts(route, routeTimeoutMs, retry !== null);
+  const timeoutEndsAtHead = route.timeouts.requestMs === null && timeoutMs === routeTimeoutMs;
+  return { id: route.id, listenerId: listener.id, vhostId: vhost.id, filters, backends, timeoutMs, timeoutEndsAtHead, attemptTimeoutMs, retry, session };
 }
 
 const NO_MIRRORS: readonly MirrorTarget[] = [];
@@ -96,13 +100,15 @@ function resolveMirrors(chain: FilterChain, clusters: ReadonlyMap<string, Cluste
 }
 
 /**
- * Gateway API: a zero duration disables a timeout; null means the implementation's default.
+ * Gateway API: a zero duration disables a timeout; null means the implementation's default, here a
+ * response-head deadline (the spec leaves it to the implementation; a whole-exchange default would
+ * cut long downloads, gRPC streams and long polls, which stream idle bounds instead).
  * Returns [whole exchange, one attempt]. Without retries one attempt is the whole exchange, so the
  * shorter bound rules alone; with retries an attempt that times out is retried within the whole.
  */
-function effectiveTimeouts(route: IrHttpRoute, defaults: RuntimeDefaults, retries: boolean): [number, number] {
+function effectiveTimeouts(route: IrHttpRoute, routeTimeoutMs: number, retries: boolean): [number, number] {
   const { requestMs, backendRequestMs } = route.timeouts;
-  const request = requestMs === null ? defaults.requestTimeoutMs : requestMs === 0 ? Infinity : requestMs;
+  const request = requestMs === null ? routeTimeoutMs : requestMs === 0 ? Infinity : requestMs;
   const attempt = backendRequestMs === null || backendRequestMs === 0 ? Infinity : backendRequestMs;
   if (!retries || attempt >= request) return [Math.min(request, attempt), Infinity];
   return [request, attempt];

@@ -9,6 +9,7 @@ const registry = options.metrics ? new Registry() : null;
 const dataPlaneOptions: DataPlaneOptions = {
   ...(options.timeouts ? { timeouts: options.timeouts } : {}),
   ...(options.maxConnectionsPerEndpoint ? { maxConnectionsPerEndpoint: options.maxConnectionsPerEndpoint } : {}),
+  ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
   ...(options.accessLog ? { accessLog: process.stdout } : {}),
   ...(registry !== null ? { metrics: registry } : {}),
 };

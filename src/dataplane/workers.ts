@@ -25,6 +25,7 @@ export type FromWorker =
 export interface WorkerOptions {
   readonly timeouts: DataPlaneOptions['timeouts'];
   readonly maxConnectionsPerEndpoint: number | undefined;
+  readonly maxConnections?: number | undefined;
   readonly accessLog: boolean;
   /** Count metrics and answer `metrics` requests. */
   readonly metrics: boolean;
@@ -83,6 +84,7 @@ export class WorkerDataPlane implements DataPlaneApi {
     const options: WorkerOptions = {
       timeouts: this.#options.timeouts,
       maxConnectionsPerEndpoint: this.#options.maxConnectionsPerEndpoint,
+      maxConnections: this.#options.maxConnections,
       accessLog: this.#options.accessLog !== undefined,
       metrics: this.#options.metrics !== undefined,
     };

@@ -6,14 +6,17 @@
  * on cleartext also recognises the HTTP/2 prior-knowledge preface and hands those over. Both feed
  * the same Exchange, router and upstream pools.
  *
- * One sweep timer per engine enforces the head deadline (408), keep-alive idle and linger
- * timeouts of every HTTP/1.1 connection; there are no timers per request or per connection.
+ * One sweep timer per engine enforces the head deadline (408), the whole-request deadline and
+ * stream idle timeout (slowloris, slow POST), keep-alive idle and linger timeouts of every HTTP/1.1
+ * connection; there are no timers per request or per connection. Connections beyond the worker's
+ * budget (limits.ts) are destroyed on accept.
  *
  * Sockets handed in should allow half-open (`allowHalfOpen: true`): a client that half-closes after
  * its request still gets its answer.
  */
 import http2 from 'node:http2';
 import type { Duplex } from 'node:stream';
+import type { ConnectionBudget, EdgeLimits } from '../limits.ts';
 import type { DataPlaneObserver } from '../observer.ts';
 import { NOOP_OBSERVER } from '../observer.ts';
 import type { Router } from '../routing/router.ts';
@@ -24,10 +27,10 @@ import { configureSession, H2_SERVER_SETTINGS, watchResets } from './h2/h2-limit
 import { serveH2Stream } from './h2/h2-stream.ts';
 
 export interface HttpEngineOptions {
-  /** Time allowed for a request head to arrive (408 after). */
-  readonly headersTimeoutMs: number;
-  /** Idle time after which a keep-alive client connection is closed. */
-  readonly keepAliveTimeoutMs: number;
+  /** The socket's limits at creation; `configure` replaces them on later applies. */
+  readonly limits: EdgeLimits;
+  /** Shared by every socket of the data plane: the per-worker connection cap. */
+  readonly budget: ConnectionBudget;
 }
 
 /** How long a refused connection keeps reading (and dropping) before it is cut. */
@@ -35,7 +38,7 @@ const LINGER_MS = 2_000;
 
 export class HttpEngine implements H1Owner {
   readonly ctx: ListenerContext;
-  readonly #options: HttpEngineOptions;
+  readonly #budget: ConnectionBudget;
   readonly #h2: http2.Http2Server;
   readonly #h1 = new Set<H1ServerConnection>();
   readonly #sockets = new Set<Duplex>();
@@ -43,11 +46,12 @@ export class HttpEngine implements H1Owner {
   /** Connection info per HTTP/2 session (session.socket is a proxy object, so sessions are the key). */
   readonly #infos = new WeakMap<http2.Http2Session, ConnectionInfo>();
   #handingOver: ConnectionInfo | null = null;
-  readonly #sweep: NodeJS.Timeout;
+  #sweep: NodeJS.Timeout;
+  #sweepEvery = 0;
 
   constructor(socketId: string, router: Router<RouteTarget>, observer: DataPlaneObserver, options: HttpEngineOptions) {
-    this.ctx = { router, socketId, draining: false, observer };
-    this.#options = options;
+    this.ctx = { router, socketId, draining: false, observer, limits: options.limits };
+    this.#budget = options.budget;
     this.#h2 = http2.createServer({ maxSessionMemory: 64, settings: H2_SERVER_SETTINGS });
     this.#h2.on('stream', (stream, headers, _flags, rawHeaders: string[]) => {
       watchResets(stream);
@@ -58,17 +62,26 @@ export class HttpEngine implements H1Owner {
       // Emitted synchronously from #startH2's emit('connection'), so #handingOver is this session's.
       if (this.#handingOver !== null) this.#infos.set(session, this.#handingOver);
       configureSession(session);
+      // Downstream idle for HTTP/2: one timer per session (node:http2's own), not per stream.
+      session.setTimeout(this.ctx.limits.downstreamIdleMs, () => session.close());
       this.#sessions.add(session);
       session.once('close', () => this.#sessions.delete(session));
       if (this.ctx.draining) session.close();
     });
     this.#h2.on('sessionError', () => {});
-    const interval = Math.max(20, Math.min(1_000, Math.floor(options.headersTimeoutMs / 4)));
-    this.#sweep = setInterval(() => this.#sweepConnections(), interval).unref();
+    this.#sweep = this.#startSweep();
   }
 
   swap(router: Router<RouteTarget>): void {
     this.ctx.router = router;
+  }
+
+  /** New limits from an apply: open connections are judged by them from the next sweep on. */
+  configure(limits: EdgeLimits): void {
+    this.ctx.limits = limits;
+    if (sweepInterval(limits) === this.#sweepEvery) return;
+    clearInterval(this.#sweep);
+    this.#sweep = this.#startSweep();
   }
 
   get connections(): number {
@@ -77,10 +90,13 @@ export class HttpEngine implements H1Owner {
 
   acceptConnection(socket: Duplex, info: ConnectionInfo): void {
     if (this.ctx.draining) return void socket.destroy();
+    const budget = this.#budget;
+    if (!budget.admit(this.ctx.limits.maxConnections)) return void socket.destroy();
     this.#sockets.add(socket);
     const observer = this.ctx.observer;
     observer.connectionOpened(this.ctx.socketId);
     socket.once('close', () => {
+      budget.release();
       this.#sockets.delete(socket);
       observer.connectionClosed(this.ctx.socketId);
     });
@@ -124,9 +140,20 @@ export class HttpEngine implements H1Owner {
     this.#handingOver = null;
   }
 
+  #startSweep(): NodeJS.Timeout {
+    this.#sweepEvery = sweepInterval(this.ctx.limits);
+    return setInterval(() => this.#sweepConnections(), this.#sweepEvery).unref();
+  }
+
   #sweepConnections(): void {
     const now = performance.now();
-    const { headersTimeoutMs, keepAliveTimeoutMs } = this.#options;
-    for (const conn of this.#h1) conn.sweep(now, headersTimeoutMs, keepAliveTimeoutMs, LINGER_MS);
+    const limits = this.ctx.limits;
+    for (const conn of this.#h1) conn.sweep(now, limits, LINGER_MS);
   }
+}
+
+/** A quarter of the shortest deadline, between 20 ms and 1 s: deadlines hold to within 25 %. */
+function sweepInterval(limits: EdgeLimits): number {
+  const shortest = Math.min(limits.headersMs, limits.requestMs, limits.streamIdleMs);
+  return Math.max(20, Math.min(1_000, Math.floor(shortest / 4)));
 }

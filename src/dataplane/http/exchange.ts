@@ -34,6 +34,8 @@ import type { H1Response } from './h1/response.ts';
 import { reasonPhrase, requestHead } from './h1/serialize.ts';
 import { downstreamResponseHeaders, upgradeResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts';
 import type { FrontEnd, ListenerContext, RequestBodyInfo } from './front-end.ts';
+import { clientAddress } from './client-address.ts';
+import { watchConnect } from './connect-deadline.ts';
 import { grpcReplyFields, isGrpcRequest } from './grpc-reply.ts';
 import { localBody, localFields } from './local-reply.ts';
 import { misdirectedStatus } from './misdirected.ts';
@@ -180,6 +182,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     this.#waiting = false;
     if (this.#done) return void this.pool!.release(conn);
     this.#upstream = conn;
+    if ('socket' in conn) watchConnect(conn.socket, this.ctx.limits.connectMs);
     conn.send(this, this.#upstreamHead, this.head.method, this.body.kind === 'none' ? 'none' : this.body.kind === 'length' ? 'length' : 'chunked');
     const pending = this.#pending;
     if (pending !== null) {
@@ -202,6 +205,11 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
       // Retried before any of it reaches the client; the connection is cut rather than drained.
       this.#dropUpstream();
       return this.#scheduleRetry();
+    }
+    if (this.route!.timeoutEndsAtHead && this.#timer !== null) {
+      // The gateway's default deadline is met; the body is bounded by stream idle (the front end's sweep).
+      clearTimeout(this.#timer);
+      this.#timer = null;
     }
     const fields = downstreamResponseHeaders(res.raw, res.lower, res.connection);
     this.#editResponseFields(fields);
@@ -427,7 +435,8 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
       status: this.status,
       durationMs: performance.now() - this.started,
       protocol: this.front.protocol,
-      peer: this.front.info.peer,
+      peer: this.ctx.limits.xffNumTrustedHops === 0 ? this.front.info.peer
+        : clientAddress(this.head.get('x-forwarded-for'), this.front.info.peer, this.ctx.limits.xffNumTrustedHops),
       requestId: this.head.get('x-request-id') ?? null,
     });
   }

@@ -5,6 +5,7 @@
  * protocol; the exchange never sees a socket.
  */
 import type { Duplex } from 'node:stream';
+import type { EdgeLimits } from '../limits.ts';
 import type { DataPlaneObserver } from '../observer.ts';
 import type { Router } from '../routing/router.ts';
 import type { RouteTarget } from '../runtime.ts';
@@ -28,6 +29,8 @@ export interface ListenerContext {
   /** Set when the socket drains: HTTP/1.1 responses then close their connection. */
   draining: boolean;
   readonly observer: DataPlaneObserver;
+  /** This socket's edge limits; replaced on every apply like the router. */
+  limits: EdgeLimits;
 }
 
 /** How the request body is delimited, as the front end read it. */

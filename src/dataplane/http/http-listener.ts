@@ -4,6 +4,7 @@
  * touching the socket.
  */
 import net, { type AddressInfo } from 'node:net';
+import type { EdgeLimits } from '../limits.ts';
 import type { DataPlaneObserver } from '../observer.ts';
 import type { Router } from '../routing/router.ts';
 import type { RouteTarget } from '../runtime.ts';
@@ -39,8 +40,9 @@ export class HttpListener {
     return this.#server.address() as AddressInfo | null;
   }
 
-  swap(router: Router<RouteTarget>): void {
+  swap(router: Router<RouteTarget>, limits: EdgeLimits): void {
     this.engine.swap(router);
+    this.engine.configure(limits);
   }
 
   /** Stops accepting, lets requests in flight finish until `deadlineMs`, then destroys what is left. */

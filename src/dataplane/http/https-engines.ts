@@ -6,6 +6,7 @@
  * or goes away, drains its engine.
  */
 import type tls from 'node:tls';
+import type { ConnectionBudget, EdgeLimits } from '../limits.ts';
 import type { DataPlaneObserver } from '../observer.ts';
 import type { Router } from '../routing/router.ts';
 import type { RouteTarget } from '../runtime.ts';
@@ -15,12 +16,12 @@ import { HttpEngine, type HttpEngineOptions } from './engine.ts';
 export class HttpsEngines {
   readonly #engines = new Map<string, HttpEngine>();
   readonly #observer: DataPlaneObserver;
-  readonly #options: HttpEngineOptions;
+  readonly #budget: ConnectionBudget;
 
-  constructor(observer: DataPlaneObserver, options: HttpEngineOptions) {
+  constructor(observer: DataPlaneObserver, budget: ConnectionBudget) {
     // The TLS listener already counts the raw connections of its socket: the engine must not count them again.
     this.#observer = { ...observer, connectionOpened() {}, connectionClosed() {} };
-    this.#options = options;
+    this.#budget = budget;
   }
 
   /** What the TLS listener of `socketId` calls with each decrypted HTTPS connection. */
@@ -36,11 +37,16 @@ export class HttpsEngines {
   }
 
   /** The socket's router for this apply; undefined (no HTTPS listener left) drains its engine. */
-  update(socketId: string, router: Router<RouteTarget> | undefined, drainMs: number): Promise<void> | null {
+  update(socketId: string, router: Router<RouteTarget> | undefined, limits: EdgeLimits, drainMs: number): Promise<void> | null {
     const engine = this.#engines.get(socketId);
     if (router === undefined) return engine === undefined ? null : this.close(socketId, drainMs);
-    if (engine !== undefined) engine.swap(router);
-    else this.#engines.set(socketId, new HttpEngine(socketId, router, this.#observer, this.#options));
+    if (engine !== undefined) {
+      engine.swap(router);
+      engine.configure(limits);
+    } else {
+      const options: HttpEngineOptions = { limits, budget: this.#budget };
+      this.#engines.set(socketId, new HttpEngine(socketId, router, this.#observer, options));
+    }
     return null;
   }
 

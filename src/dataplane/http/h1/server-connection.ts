@@ -12,10 +12,13 @@
  * for a small response); chunked output frames each chunk in the same cork.
  *
  * Timers: none per request. The engine's sweep (engine.ts) enforces the head deadline (408), the
- * keep-alive idle timeout and the linger after a refusal, reading the timestamps kept here.
+ * whole-request deadline and stream idle timeout, the keep-alive idle timeout and the linger after
+ * a refusal, reading the timestamps kept here. Stream activity is a counter bumped per read and per
+ * write (no clock read per chunk); the sweep notices when it stops moving.
  */
 import type { Duplex } from 'node:stream';
 import { Exchange } from '../exchange.ts';
+import type { EdgeLimits } from '../../limits.ts';
 import type { ConnectionInfo, FrontEnd, ListenerContext, RequestBodyInfo } from '../front-end.ts';
 import { localBody } from '../local-reply.ts';
 import { buildRequestHead, RequestHead } from '../request-head.ts';
@@ -60,6 +63,10 @@ export class H1ServerConnection implements FrontEnd, ChunkSink {
   idleSince = 0;
   closingSince = 0;
   served = 0;
+  /** Bumped on every read and body write; the sweep compares it with what it saw last time. */
+  activity = 0;
+  #sweptActivity = -1;
+  #activeAt = 0;
   readonly #owner: H1Owner;
   readonly #parser = new HeadParser(REQUEST_LIMITS, true);
   readonly #decoder = new ChunkedDecoder(this);
@@ -103,16 +110,31 @@ export class H1ServerConnection implements FrontEnd, ChunkSink {
     return this.#state;
   }
 
-  /** Engine sweep: head deadline (408), keep-alive idle timeout, linger after a refusal. */
-  sweep(now: number, headersMs: number, keepAliveMs: number, lingerMs: number): void {
-    if (this.#state === READ_HEAD) {
+  /** Engine sweep: head and whole-request deadlines, stream idle, keep-alive idle, linger after a refusal. */
+  sweep(now: number, limits: EdgeLimits, lingerMs: number): void {
+    const state = this.#state;
+    if (state === READ_HEAD) {
       if (this.#parser.started || this.served === 0) {
         const since = this.#parser.started ? this.headStartedAt : this.connectedAt;
-        if (now - since > headersMs) this.#refuse(new ParseError(408, 'request head not received in time'));
-      } else if (now - this.idleSince > keepAliveMs || this.#owner.ctx.draining) {
+        if (now - since > limits.headersMs) this.#refuse(new ParseError(408, 'request head not received in time'));
+      } else if (now - this.idleSince > limits.downstreamIdleMs || this.#owner.ctx.draining) {
         this.socket.destroy();
       }
-    } else if (this.#state === CLOSING && now - this.closingSince > lingerMs) {
+    } else if (state === READ_BODY || state === WAIT) {
+      if (this.activity !== this.#sweptActivity) {
+        this.#sweptActivity = this.activity;
+        this.#activeAt = now;
+      }
+      const exchange = this.#exchange;
+      if (exchange === null) return;
+      // Slow POST: the body must be complete within the whole-request deadline, and keep moving.
+      if (state === READ_BODY && (now - this.headStartedAt > limits.requestMs || now - this.#activeAt > limits.streamIdleMs)) {
+        this.#keepAlive = false;
+        exchange.onRequestAborted(408);
+      } else if (state === WAIT && now - this.#activeAt > limits.streamIdleMs) {
+        exchange.onTimeout(); // 504 before a response head, else the connection is cut
+      }
+    } else if (state === CLOSING && now - this.closingSince > lingerMs) {
       this.socket.destroy();
     }
   }
@@ -120,6 +142,7 @@ export class H1ServerConnection implements FrontEnd, ChunkSink {
   // ---- reading ----
 
   #receive(buf: Buffer): void {
+    this.activity++;
     if (this.#sniffing !== null) {
       buf = this.#sniffing.length === 0 ? buf : Buffer.concat([this.#sniffing, buf]);
       const n = Math.min(buf.length, H2_PREFACE.length);
@@ -324,6 +347,7 @@ export class H1ServerConnection implements FrontEnd, ChunkSink {
   }
 
   sendData(chunk: Buffer): boolean {
+    this.activity++;
     if (this.#noBodyOut || chunk.length === 0) return true;
     const socket = this.socket;
     const head = this.#headOut;
