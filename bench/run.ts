@@ -12,6 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
+import { H2LOAD_INSTALL_HINT } from './lib/h2load.ts';
 import { NGINX_INSTALL_HINT, startNginxBackend } from './lib/nginx.ts';
 import { startNodeBackend } from './lib/node-backend.ts';
 import { freePort, has } from './lib/procs.ts';
@@ -47,7 +48,14 @@ let control: ControlPlaneResult | null = null;
 try {
   const scenarios = PROXY_SCENARIOS.filter((s) => values.only === undefined || s.name.includes(values.only));
   if (has('nginx')) {
-    for (const s of quick ? scenarios.filter((x) => x.shape.routes <= 100) : scenarios) {
+    const runnable = scenarios.filter((x) => {
+      if (x.load === 'h2load' && !has('h2load')) {
+        console.error(`WARNING: h2load not found, skipping "${x.name}". Install: ${H2LOAD_INSTALL_HINT}`);
+        return false;
+      }
+      return !quick || x.shape.routes <= 100;
+    });
+    for (const s of runnable) {
       process.stderr.write(`• ${s.name} ...\n`);
       proxy.push(await runProxyScenario(s, backends, work, rounds, seconds));
     }

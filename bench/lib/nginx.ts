@@ -11,14 +11,14 @@ export const NGINX_INSTALL_HINT = 'apt-get update && apt-get install -y nginx wr
 export const SMALL_BODY = 'hello from the bench backend\n';
 export const BIG_BODY_BYTES = 16 * 1024;
 
-const COMMON = `worker_processes 1;
+const COMMON = `worker_processes WORKERS;
 error_log stderr error;
 pid PREFIX/nginx.pid;
 events { worker_connections 4096; multi_accept on; }
 `;
 
-function http(body: string, prefix: string): string {
-  return `${COMMON.replaceAll('PREFIX', prefix)}http {
+function http(body: string, prefix: string, workers = 1): string {
+  return `${COMMON.replaceAll('PREFIX', prefix).replace('WORKERS', String(workers))}http {
   access_log off;
   keepalive_requests 1000000;
   keepalive_timeout 60s;
@@ -36,10 +36,10 @@ export interface NginxProcess {
   stop(): Promise<void>;
 }
 
-async function run(name: string, dir: string, conf: string, port: number, cpu: number | null): Promise<NginxProcess> {
+async function run(name: string, dir: string, conf: string, port: number, cpu: number | null, workers = 1): Promise<NginxProcess> {
   const prefix = join(dir, name);
   mkdirSync(prefix, { recursive: true });
-  writeFileSync(join(prefix, 'nginx.conf'), http(conf, prefix));
+  writeFileSync(join(prefix, 'nginx.conf'), http(conf, prefix, workers));
   const child = start('nginx', ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'], cpu);
   let err = '';
   child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
@@ -70,6 +70,14 @@ export interface ReferenceOptions {
   readonly extra?: string;
   /** Extra server/location blocks standing in for many routes. */
   readonly routes?: string;
+  /** TLS termination with this certificate/key (the same files Switchyard's Secret carries). */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** HTTP/2: with `tls`, ALPN h2; without, h2c with prior knowledge on the listen port. */
+  readonly http2?: boolean;
+  /** Pass WebSocket upgrades through (Upgrade/Connection hop-by-hop headers forwarded). */
+  readonly websocket?: boolean;
+  /** worker_processes (1 unless the multi-core scenario). */
+  readonly workers?: number;
 }
 
 export function startNginxReference(dir: string, o: ReferenceOptions, cpu: number | null): Promise<NginxProcess> {
@@ -78,11 +86,17 @@ export function startNginxReference(dir: string, o: ReferenceOptions, cpu: numbe
       proxy_set_header Host $http_host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
       proxy_set_header X-Forwarded-Proto $scheme; proxy_set_header X-Forwarded-Host $http_host;
       proxy_set_header X-Request-Id $request_id; ${o.extra ?? ''}`;
+  // WebSocket: the Upgrade/Connection pair is hop-by-hop, so nginx forwards it only when told to.
+  const ws = o.websocket ? 'proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; proxy_read_timeout 1h;' : '';
+  const listenFlags = `${o.tls ? ' ssl' : ''}${o.http2 ? ' http2' : ''}`;
+  const tls = o.tls ? `ssl_certificate ${o.tls.certFile}; ssl_certificate_key ${o.tls.keyFile}; ssl_protocols TLSv1.2 TLSv1.3;` : '';
   const conf = `  upstream backends { ${upstream} keepalive 128; keepalive_requests 1000000; }
   server {
-    listen 127.0.0.1:${o.listen} backlog=4096 default_server;
-    location / { ${location} }
+    listen 127.0.0.1:${o.listen}${listenFlags} backlog=4096 default_server;
+    ${tls}
+    http2_max_concurrent_streams 100;
+    location / { ${location.replace('proxy_set_header Connection "";', ws === '' ? 'proxy_set_header Connection "";' : '')} ${ws} }
   }
 ${(o.routes ?? '').replaceAll('LOCATION', location).replaceAll('LISTEN', String(o.listen))}`;
-  return run('reference', dir, conf, o.listen, cpu);
+  return run('reference', dir, conf, o.listen, cpu, o.workers ?? 1);
 }

@@ -15,7 +15,8 @@ export interface RouteShape {
 
 const NS = 'bench';
 
-export function baseManifests(listenPort: number, backendA: number, backendB: number): string {
+/** `tls`: the listener is HTTPS (Terminate) with this certificate as a Secret. */
+export function baseManifests(listenPort: number, backendA: number, backendB: number, tls?: { readonly certPem: string; readonly keyPem: string }): string {
   const svc = (name: string, port: number) => `apiVersion: v1
 kind: Service
 metadata: { name: ${name}, namespace: ${NS} }
@@ -42,9 +43,15 @@ kind: Gateway
 metadata: { name: gw, namespace: ${NS} }
 spec:
   gatewayClassName: bench
-  listeners: [{ name: http, port: ${listenPort}, protocol: HTTP }]
+  listeners: [${tls === undefined ? `{ name: http, port: ${listenPort}, protocol: HTTP }` : `{ name: https, port: ${listenPort}, protocol: HTTPS, tls: { mode: Terminate, certificateRefs: [{ name: bench-cert }] } }`}]
 ---
-${svc('svc-a', backendA)}---
+${tls === undefined ? '' : `apiVersion: v1
+kind: Secret
+metadata: { name: bench-cert, namespace: ${NS} }
+type: kubernetes.io/tls
+data: { tls.crt: ${Buffer.from(tls.certPem).toString('base64')}, tls.key: ${Buffer.from(tls.keyPem).toString('base64')} }
+---
+`}${svc('svc-a', backendA)}---
 ${svc('svc-b', backendB)}`;
 }
 
