@@ -19,6 +19,7 @@ import { createStreamListener } from './tcp/create-stream-listener.ts';
 import type { ListenerProblem, StreamListener, StreamListenerOptions } from './tcp/stream-listener.ts';
 import { backendTlsLogObserver } from './upstream/backend-tls-log.ts';
 import { PoolRegistry } from './upstream/index.ts';
+import { OUTLIER_DEFAULTS, type OutlierOptions } from './upstream/outlier.ts';
 
 /** What became of one IR socket in an apply. */
 export interface SocketState {
@@ -67,6 +68,7 @@ export class DataPlane implements DataPlaneApi {
   readonly #logger: DataPlaneLogger;
   readonly #timeouts: DataPlaneTimeouts;
   readonly #maxConnections: number;
+  readonly #outlier: OutlierOptions;
   /** Client connections of this data plane (this worker), for the connection cap. */
   readonly #budget = new ConnectionBudget();
   #queue: Promise<unknown> = Promise.resolve();
@@ -76,6 +78,7 @@ export class DataPlane implements DataPlaneApi {
   constructor(options: DataPlaneOptions = {}) {
     this.#timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.#maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+    this.#outlier = { ...OUTLIER_DEFAULTS, ...options.outlier };
     this.#logger = options.logger ?? SILENT_LOGGER;
     const observers: DataPlaneObserver[] = [];
     if (options.metrics) observers.push(createMetricsObserver(options.metrics));
@@ -124,7 +127,7 @@ export class DataPlane implements DataPlaneApi {
   }
 
   #limits(socket: IrSocket): EdgeLimits {
-    return edgeLimits(this.#timeouts, this.#maxConnections, socket.limits);
+    return edgeLimits(this.#timeouts, this.#maxConnections, this.#outlier, socket.limits);
   }
 
   /** Graceful drain: stop accepting, let requests finish until the deadline, then destroy. */

@@ -5,6 +5,7 @@
  */
 import type { IrSocketLimits } from '../ir/index.ts';
 import type { DataPlaneTimeouts } from './options.ts';
+import type { OutlierOptions } from './upstream/outlier.ts';
 
 export interface EdgeLimits {
   /** Request head deadline (408). */
@@ -23,11 +24,13 @@ export interface EdgeLimits {
   readonly maxConnections: number;
   /** X-Forwarded-For entries trusted when naming the client in access logs. */
   readonly xffNumTrustedHops: number;
+  /** Passive health checking of the endpoints this socket's requests use (upstream/outlier.ts). */
+  readonly outlier: OutlierOptions;
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 10_000;
 
-export function edgeLimits(timeouts: DataPlaneTimeouts, maxConnections: number, ir: IrSocketLimits | undefined): EdgeLimits {
+export function edgeLimits(timeouts: DataPlaneTimeouts, maxConnections: number, outlier: OutlierOptions, ir: IrSocketLimits | undefined): EdgeLimits {
   return {
     headersMs: timeouts.headersMs,
     requestMs: ir?.requestMs ?? timeouts.requestMs,
@@ -37,6 +40,7 @@ export function edgeLimits(timeouts: DataPlaneTimeouts, maxConnections: number, 
     downstreamIdleMs: ir?.downstreamIdleMs ?? timeouts.clientKeepAliveMs,
     maxConnections: ir?.maxConnections ?? maxConnections,
     xffNumTrustedHops: ir?.xffNumTrustedHops ?? 0,
+    outlier,
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Registry } from 'prom-client';
 import type { LineSink } from './access-log.ts';
 import type { DataPlaneObserver } from './observer.ts';
+import type { OutlierOptions } from './upstream/outlier.ts';
 
 /** The slice of a logger the data plane uses; a pino Logger fits. */
 export interface DataPlaneLogger {
@@ -48,6 +49,8 @@ export interface DataPlaneOptions {
   readonly maxConnectionsPerEndpoint?: number;
   /** Client connections per data plane (per worker) unless a socket's limits say otherwise (default 10,000). */
   readonly maxConnections?: number;
+  /** Outlier ejection (passive health checks); defaults in upstream/outlier.ts OUTLIER_DEFAULTS. */
+  readonly outlier?: Partial<OutlierOptions>;
 }
 
 export const DEFAULT_TIMEOUTS: DataPlaneTimeouts = {

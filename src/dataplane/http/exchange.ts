@@ -27,6 +27,7 @@ import type { BackendTarget, RouteTarget } from '../runtime.ts';
 import type { ClusterRuntime, EndpointPool } from '../upstream/index.ts';
 import type { ConnectionWaiter, PooledStream } from '../upstream/endpoint-pool.ts';
 import { startMirrors } from '../upstream/mirror.ts';
+import { pickHealthy, reportFailure, reportStatus } from '../upstream/outlier.ts';
 import { ReplayBuffer } from '../upstream/retry-policy.ts';
 import type { UpstreamError, UpstreamListener } from '../upstream/upstream-connection.ts';
 import { LENGTH, NO_BODY } from './h1/framing.ts';
@@ -201,6 +202,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   }
 
   onUpstreamHead(res: H1Response): void {
+    reportStatus(this.backend!.cluster!, this.pool!, res.status, this.ctx.limits.outlier);
     if (this.#retriesLeft > 0 && this.route!.retry!.codes.has(res.status) && this.#replayable()) {
       // Retried before any of it reaches the client; the connection is cut rather than drained.
       this.#dropUpstream();
@@ -238,6 +240,8 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     this.#upstream = null;
     this.#endAttempt();
     if (this.#done) return;
+    // A stale keep-alive connection says nothing about the endpoint's health.
+    if (!err.reused) reportFailure(this.backend!.cluster!, this.pool!, this.ctx.limits.outlier);
     // With a retry policy a stale connection is one of its retries, not a free extra attempt.
     if (this.route!.retry === null && this.#retryable(err)) {
       this.#retried = true;
@@ -319,7 +323,7 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
   }
 
   #chooseEndpoint(cluster: ClusterRuntime): EndpointPool | undefined {
-    return cluster.pick();
+    return pickHealthy(cluster);
   }
 
   #retryable(err: UpstreamError): boolean {
