@@ -1,5 +1,6 @@
 /** Entry point of a data plane worker process (see workers.ts): applies what the primary sends. */
 import { Registry } from 'prom-client';
+import { createLogger } from '../observability/logger.ts';
 import type { DataPlaneOptions } from './options.ts';
 import { DataPlane } from './data-plane.ts';
 import { WORKER_OPTIONS_ENV, type FromWorker, type ToWorker, type WorkerOptions } from './workers.ts';
@@ -12,6 +13,8 @@ const dataPlaneOptions: DataPlaneOptions = {
   ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
   ...(options.accessLog ? { accessLog: process.stdout } : {}),
   ...(registry !== null ? { metrics: registry } : {}),
+  // Problems only (a backend's TLS refused, a socket that cannot bind): the primary logs the rest once.
+  logger: createLogger('warn').child({ component: 'dataplane', worker: process.pid }),
 };
 const dataPlane = new DataPlane(dataPlaneOptions);
 const send = (msg: FromWorker) => process.send?.(msg);
