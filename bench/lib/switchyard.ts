@@ -8,6 +8,8 @@ const BIN = join(import.meta.dirname, '..', '..', 'bin', 'switchyard.js');
 export interface SwitchyardProcess {
   readonly child: ChildProcess;
   readonly admin: string;
+  /** The inspector's WebSocket URL when started with `--inspect` (memory sampling). */
+  readonly inspector: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -35,5 +37,6 @@ export async function startSwitchyard(configDir: string, gatewayPort: number, cp
     await sleep(50);
   }
   await waitForPort(gatewayPort);
-  return { child, admin, stop: () => stop(child) };
+  const inspector = /Debugger listening on (ws:\/\/\S+)/.exec(log)?.[1];
+  return { child, admin, inspector, stop: () => stop(child) };
 }

@@ -28,6 +28,8 @@ export function formatControlPlane(c: ControlPlaneResult): string {
     [`file change → route serving (${c.reload.changes} changes)`, `p50 ${ms(c.reload.p50Ms)} ms, p99 ${ms(c.reload.p99Ms)} ms`],
     [`failed requests during ${c.underLoad.changes} route changes under load`, `${c.underLoad.failed} of ${c.underLoad.requests}`],
     ...c.translation.map((t) => [`translate ${t.routes} routes`, `${ms(t.translateMs)} ms, result heap ${t.resultHeapMiB.toFixed(1)} MiB`]),
-    [`RSS 1 route → ${c.memory.routes} routes → 1 route`, `${c.memory.startMiB.toFixed(0)} → ${c.memory.grownMiB.toFixed(0)} → ${c.memory.shrunkMiB.toFixed(0)} MiB`],
+    [`${c.accepted.routes} new HTTPRoutes → all Accepted (admin API)`, `${c.accepted.ms.toFixed(0)} ms`],
+    [`heap after GC, 1 route → ${c.memory.routes} routes → 1 route`, `${c.memory.start.heapUsedMiB.toFixed(0)} → ${c.memory.grown.heapUsedMiB.toFixed(0)} → ${c.memory.shrunk.heapUsedMiB.toFixed(0)} MiB`],
+    [`RSS, 1 route → ${c.memory.routes} routes → 1 route`, `${c.memory.start.rssMiB.toFixed(0)} → ${c.memory.grown.rssMiB.toFixed(0)} → ${c.memory.shrunk.rssMiB.toFixed(0)} MiB`],
   ]);
 }

@@ -4,10 +4,11 @@
  * route count, and memory after growing to many routes and shrinking back.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
-import { freePort, percentile, rssMiB, sleep } from '../lib/procs.ts';
+import { sampleMemory, type MemorySample } from '../lib/inspect-memory.ts';
+import { freePort, percentile, sleep } from '../lib/procs.ts';
 import { baseManifests, routeManifests, writeConfig } from '../lib/switchyard-config.ts';
 import { startSwitchyard } from '../lib/switchyard.ts';
 import { wrk } from '../lib/wrk.ts';
@@ -17,7 +18,40 @@ export interface ControlPlaneResult {
   readonly reload: { readonly changes: number; readonly p50Ms: number; readonly p99Ms: number };
   readonly underLoad: { readonly changes: number; readonly requests: number; readonly failed: number };
   readonly translation: readonly { readonly routes: number; readonly translateMs: number; readonly resultHeapMiB: number }[];
-  readonly memory: { readonly startMiB: number; readonly grownMiB: number; readonly shrunkMiB: number; readonly routes: number };
+  /** Time from writing a file with `routes` new HTTPRoutes to all of them Accepted in the admin API. */
+  readonly accepted: { readonly routes: number; readonly ms: number };
+  /** One process (controller + in-process data plane), heap after a full GC and RSS, via the inspector. */
+  readonly memory: { readonly start: MemorySample; readonly grown: MemorySample; readonly shrunk: MemorySample; readonly routes: number };
+}
+
+const HTTPROUTES = '/apis/gateway.networking.k8s.io/v1/namespaces/bench/httproutes';
+
+/** `n` single-rule HTTPRoutes, each its own hostname. */
+const acceptRoutes = (n: number) => Array.from({ length: n }, (_, i) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: acc-${i}, namespace: bench }
+spec:
+  parentRefs: [{ name: gw }]
+  hostnames: [acc-${i}.example]
+  rules: [{ matches: [{ path: { type: PathPrefix, value: /acc } }], backendRefs: [{ name: svc-a, port: 80 }] }]
+`).join('---\n');
+
+interface RouteStatus { metadata: { name: string }; status?: { parents?: { conditions?: { type: string; status: string }[] }[] } }
+const accepted = (r: RouteStatus) => r.status?.parents?.some((p) => p.conditions?.some((c) => c.type === 'Accepted' && c.status === 'True')) === true;
+
+async function allAccepted(admin: string, n: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  // Status is published for all routes of one translation at once: poll the last route cheaply,
+  // then check the whole list once.
+  for (;;) {
+    const last = await fetch(`http://${admin}${HTTPROUTES}/acc-${n - 1}`).then((r) => r.ok ? r.json() as Promise<RouteStatus> : null, () => null);
+    if (last !== null && accepted(last)) {
+      const list = await fetch(`http://${admin}${HTTPROUTES}`).then((r) => r.json() as Promise<{ items: RouteStatus[] }>);
+      if (list.items.filter((r) => r.metadata.name.startsWith('acc-') && accepted(r)).length === n) return;
+    }
+    if (performance.now() > deadline) throw new Error(`${n} routes not all Accepted within ${timeoutMs} ms`);
+    await sleep(5);
+  }
 }
 
 function status(port: number, host: string, path: string): Promise<number> {
@@ -48,7 +82,9 @@ export async function runControlPlane(backends: Backends, workDir: string, quick
   const port = await freePort();
   const dir = join(workDir, 'cp-config');
   writeConfig(dir, { '00-base.yaml': baseManifests(port, backends.a, backends.b), '10-routes.yaml': routeManifests({ routes: 1 }), '20-change.yaml': changeRoute(0) });
-  const sy = await startSwitchyard(dir, port, CPU_PROXY);
+  const sy = await startSwitchyard(dir, port, CPU_PROXY, 1, ['--inspect=127.0.0.1:0']);
+  if (sy.inspector === undefined) throw new Error('no inspector URL in the serve log');
+  const inspector = sy.inspector;
   try {
     // 1. File change → new route serving.
     const changes = quick ? 15 : 50;
@@ -70,26 +106,37 @@ export async function runControlPlane(backends: Backends, workDir: string, quick
       await sleep(paceMs);
     }
     const loaded = await load;
-    // 4. Memory: grow to many routes, shrink back.
+    // 3. 1,000 new HTTPRoutes in one file → all Accepted in the admin API; then removed again.
+    const acceptN = 1_000;
+    const acceptFile = join(dir, '30-accept.yaml');
+    const t0 = performance.now();
+    writeFileSync(acceptFile, acceptRoutes(acceptN));
+    await allAccepted(sy.admin, acceptN);
+    const acceptMs = performance.now() - t0;
+    rmSync(acceptFile);
+    writeFileSync(join(dir, '20-change.yaml'), changeRoute(9_000_000));
+    await until(port, 'change.example', '/cp-9000000', 200, 120_000);
+    // 4. Memory: grow to many routes, shrink back (heap after a full GC and RSS, through the inspector).
     const many = quick ? 2_000 : 10_000;
     // The catch-all route answers every host, so each step is confirmed by a marker route written
     // after the routes file: once the marker serves, the load that carried both is applied.
-    const startMiB = rssMiB(sy.child.pid!);
+    const start = await sampleMemory(inspector);
     writeFileSync(join(dir, '10-routes.yaml'), routeManifests({ routes: many }));
     writeFileSync(join(dir, '20-change.yaml'), changeRoute(9_000_001));
     await until(port, 'change.example', '/cp-9000001', 200, 120_000);
     await sleep(1_000);
-    const grownMiB = rssMiB(sy.child.pid!);
+    const grown = await sampleMemory(inspector);
     writeFileSync(join(dir, '10-routes.yaml'), routeManifests({ routes: 1 }));
     writeFileSync(join(dir, '20-change.yaml'), changeRoute(9_000_002));
     await until(port, 'change.example', '/cp-9000002', 200, 120_000);
     await sleep(3_000);
-    const shrunkMiB = rssMiB(sy.child.pid!);
+    const shrunk = await sampleMemory(inspector);
     return {
       reload: { changes, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) },
       underLoad: { changes: loadChanges, requests: loaded.requests, failed: loaded.errors },
       translation: translation(workDir, backends, quick ? [1_000] : [1_000, 10_000]),
-      memory: { startMiB, grownMiB, shrunkMiB, routes: many },
+      accepted: { routes: acceptN, ms: acceptMs },
+      memory: { start, grown, shrunk, routes: many },
     };
   } finally {
     await sy.stop();
