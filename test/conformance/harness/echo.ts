@@ -7,9 +7,16 @@
  * `?delay=1s` (a Go duration: ms, s) delays the answer. `/retry/…` is the retry simulation
  * (retry-simulation.ts). Every request target is kept in `received`, the stand-in for the pod log
  * lines ("Echoing back request made to …") the suite reads to find mirrored requests.
+ *
+ * With `tls` it is echo-basic started with TLS_SERVER_CERT (and TLS_CLIENT_CACERTS): HTTPS only,
+ * and the answer carries `tls.serverName` (the SNI the gateway sent) and `tls.peerCertificates`
+ * (the client certificate it presented, PEM), which BackendTLSPolicy scenarios compare.
  */
+import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { acceptWebSocket } from '../../../src/cli/echo.ts';
 import { goDurationMs, RetrySimulation } from './retry-simulation.ts';
 
@@ -20,12 +27,19 @@ export interface EchoBackend {
   close(): Promise<void>;
 }
 
-export async function startEchoBackend(identity: { pod: string; namespace: string }): Promise<EchoBackend> {
+/** Serving certificate, and the CA a client certificate must chain to (unset: none is asked for). */
+export interface EchoTls {
+  readonly certPem: string;
+  readonly keyPem: string;
+  readonly clientCaPem?: string;
+}
+
+export async function startEchoBackend(identity: { pod: string; namespace: string }, tls?: EchoTls): Promise<EchoBackend> {
   const sockets = new Set<Socket>();
   const received: string[] = [];
   const retries = new RetrySimulation();
   const after = (ms: number, fn: () => void) => setTimeout(fn, ms);
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     req.resume();
     req.on('end', () => {
       const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
@@ -40,12 +54,17 @@ export async function startEchoBackend(identity: { pod: string; namespace: strin
         const body = JSON.stringify({
           ...identity, path: req.url, host: req.headers.host ?? null, method: req.method, proto: `HTTP/${req.httpVersion}`,
           headers: Object.fromEntries(Object.entries(req.headersDistinct).filter(([name]) => name !== 'host')),
+          ...(tls !== undefined && { tls: tlsInfo(req.socket as TLSSocket) }),
         });
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
         res.end(body);
       }, goDurationMs(query.get('delay')));
     });
-  });
+  };
+  const server = tls === undefined ? http.createServer(handler) : https.createServer({
+    cert: tls.certPem, key: tls.keyPem,
+    ...(tls.clientCaPem !== undefined && { ca: tls.clientCaPem, requestCert: true, rejectUnauthorized: true }),
+  }, handler);
   // WebSocket upgrades (echo-basic's /ws): every message is echoed back.
   server.on('upgrade', (req, socket, head) => acceptWebSocket(req, socket, head, identity.pod));
   server.on('connection', (s: Socket) => {
@@ -64,4 +83,11 @@ export async function startEchoBackend(identity: { pod: string; namespace: strin
       for (const s of sockets) s.destroy();
     }),
   };
+}
+
+/** What echo-basic reports of the TLS connection: the SNI and the client's certificates (PEM). */
+function tlsInfo(socket: TLSSocket): { serverName: string | null; peerCertificates: string[] } {
+  const peer = socket.getPeerCertificate();
+  const pem = peer?.raw ? new X509Certificate(peer.raw).toString() : null;
+  return { serverName: (socket as TLSSocket & { servername?: string | false }).servername || null, peerCertificates: pem === null ? [] : [pem] };
 }
