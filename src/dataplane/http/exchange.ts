@@ -112,7 +112,8 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
     const rewrite = backend.filters.rewrite;
     const path = rewrite?.path ? rewrite.path(this.head.path) : this.head.path;
     this.#upstreamHead = requestHead(this.head.method, this.head.query === '' ? path : `${path}?${this.head.query}`, this.#requestFields(backend));
-    if (route.timeoutMs !== Infinity) this.#timer = setTimeout(onTimeout, route.timeoutMs, this);
+    // The gateway's default deadline counts from the end of the request, so an upload is not cut by it.
+    if (route.timeoutMs !== Infinity && (!route.timeoutEndsAtHead || this.#bodyEnded)) this.#timer = setTimeout(onTimeout, route.timeoutMs, this);
     const bodyKind = this.body.kind === 'none' ? 'none' : this.body.kind === 'length' ? 'length' : 'chunked';
     if (backend.mirrors.length > 0 && this.body.upgrade === null) this.#tees = startMirrors(backend.mirrors, this.#upstreamHead, this.head.method, bodyKind);
     if (route.retry !== null && this.body.upgrade === null) {
@@ -157,6 +158,10 @@ export class Exchange implements UpstreamListener, ConnectionWaiter {
 
   onRequestEnd(trailers: readonly string[] | null): void {
     this.#bodyEnded = true;
+    const route = this.route;
+    if (route !== null && route.timeoutEndsAtHead && this.#timer === null && !this.#done && !this.front.headSent && route.timeoutMs !== Infinity) {
+      this.#timer = setTimeout(onTimeout, route.timeoutMs, this);
+    }
     this.#trailers = trailers;
     for (const tee of this.#tees) tee.end(trailers);
     this.#upstream?.endBody(trailers);
