@@ -5,6 +5,7 @@
  */
 import { createCa, selfSigned, type TestCert } from '../../helpers/certs.ts';
 import type { Obj } from './manifests.ts';
+import { tlsChecks } from './tls-checks.ts';
 
 async function tlsSecret(namespace: string, name: string, dnsNames: readonly string[]): Promise<Obj> {
   const cert = await selfSigned({ dnsNames, keyType: 'ecdsa' });
@@ -38,5 +39,6 @@ export async function programmaticObjects(): Promise<Obj[]> {
     tlsSecret(infra, 'tls-validity-checks-certificate', ['*', '*.org', '*.wildcard.org']),
     clientCa(infra, 'tls-validity-checks-ca-certificate', 'tls-validity-checks-client-certificate'),
     clientCa(infra, 'tls-validity-checks-per-port-ca-certificate', 'tls-validity-checks-per-port-client-certificate'),
+    tlsChecks().then((t) => t.objects),
   ])).flat();
 }

@@ -9,6 +9,7 @@ import { occupyPort } from '../../helpers/ports.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { StandaloneCluster } from './cluster.ts';
 import { expectExchange } from './expect-http.ts';
+import { expectProtocolExchange, isProtocolExchange } from './expect-protocols.ts';
 import { programmaticObjects } from './programmatic.ts';
 import { acceptedChecks, checkStatus, generationOf } from './expect-status.ts';
 import {
@@ -20,11 +21,6 @@ import { SCENARIOS } from '../scenarios/index.ts';
 
 const DEFAULT_GATEWAY: NamespacedName = 'gateway-conformance-infra/same-namespace';
 
-/**
- * Echo stands in for the suite's HTTP/1 echo pods only; the gRPC, TLS, TCP and DNS Deployments
- * speak other protocols and serve only scenarios that are skipped until those land.
- */
-const NOT_HTTP_ECHO = /^(grpc-|tls-|tcp-|coredns)/;
 
 interface World { cluster: StandaloneCluster; backends: Backends; ports: PortMap; specs: BackendSpec[] }
 
@@ -37,7 +33,7 @@ export function runGroup(group: ScenarioGroup): void {
     if (!UPSTREAM_PRESENT || runnable.length === 0) return;
     const base = readUpstream('base/manifests.yaml');
     const all = [...base, ...runnable.flatMap((s) => s.manifests.flatMap(readUpstream))];
-    const specs = backendsOf(all).filter((b) => !NOT_HTTP_ECHO.test(b.deployment));
+    const specs = backendsOf(all);
     const backends = await startBackends(specs);
     const ports = await allocatePorts([...new Set([...listenerPorts(all), ...runnable.flatMap((s) => s.stepPorts ?? [])])]);
     const cluster = await StandaloneCluster.start([GATEWAY_CLASS_OBJECT, ...await programmaticObjects(), ...forStandalone(base, ports, backends.ports, specs)])
@@ -61,7 +57,7 @@ async function runScenario(world: World, scenario: Scenario): Promise<void> {
   const objects = forStandalone(scenario.manifests.flatMap(readUpstream), world.ports, world.backends.ports, world.specs);
   await world.cluster.apply(objects);
   const gateway = scenario.gateway ?? DEFAULT_GATEWAY;
-  const accepted = scenario.acceptedRoutes ? acceptedChecks(gateway, scenario.acceptedRoutes, scenario.routesResolveRefs ?? true) : [];
+  const accepted = scenario.acceptedRoutes ? acceptedChecks(gateway, scenario.acceptedRoutes, scenario.routesResolveRefs ?? true, scenario.routeKind) : [];
   await checks(world, gateway, [...accepted, ...scenario.status ?? []], scenario.exchanges ?? []);
   const context: EditContext = {
     port: (gw, upstreamPort) => required(world.ports.get(portKey(gw, upstreamPort)), `a port for ${gw}:${upstreamPort}`),
@@ -89,7 +85,8 @@ async function checks(world: World, gateway: NamespacedName, status: readonly St
     if (!address) throw new Error(`Gateway ${target} has no address in its status`);
     const port = world.ports.get(portKey(target, exchange.port ?? 80));
     if (port === undefined) throw new Error(`Gateway ${target} has no listener on upstream port ${exchange.port ?? 80}`);
-    await expectExchange(exchange, { address, port }, world.backends.received);
+    if (isProtocolExchange(exchange)) await expectProtocolExchange(exchange, { address, port });
+    else await expectExchange(exchange, { address, port }, world.backends.received);
   }
 }
 

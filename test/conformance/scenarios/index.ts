@@ -101,6 +101,42 @@ import listenersetHttpRouting from './listenerset-http-routing.ts';
 import listenersetProtocolConflict from './listenerset-protocol-conflict.ts';
 import listenersetReferenceGrant from './listenerset-reference-grant.ts';
 import listenersetRouteStatusScopedToParentref from './listenerset-route-status-scoped-to-parentref.ts';
+import grpcrouteExactMethodMatching from './grpcroute-exact-method-matching.ts';
+import grpcrouteHeaderMatching from './grpcroute-header-matching.ts';
+import grpcrouteListenerHostnameMatching from './grpcroute-listener-hostname-matching.ts';
+import grpcrouteNamedRule from './grpcroute-named-rule.ts';
+import grpcrouteRequestHeaderModifier from './grpcroute-request-header-modifier.ts';
+import grpcrouteWeight from './grpcroute-weight.ts';
+import tcprouteInvalidBackendrefNonexistent from './tcproute-invalid-backendref-nonexistent.ts';
+import tcprouteInvalidCrossNamespaceBackendRef from './tcproute-invalid-cross-namespace-backend-ref.ts';
+import tcprouteInvalidNonTcpListener from './tcproute-invalid-non-tcp-listener.ts';
+import tcprouteMultipleRoutesAttachment from './tcproute-multiple-routes-attachment.ts';
+import tcprouteParentrefAttachAll from './tcproute-parentref-attach-all.ts';
+import tcprouteParentrefPortAndSectionName from './tcproute-parentref-port-and-section-name.ts';
+import tcprouteReferenceGrant from './tcproute-reference-grant.ts';
+import tcprouteWeightedRouting from './tcproute-weighted-routing.ts';
+import tlsrouteHostnameIntersection from './tlsroute-hostname-intersection.ts';
+import tlsrouteInvalidBackendrefNonexistent from './tlsroute-invalid-backendref-nonexistent.ts';
+import tlsrouteInvalidBackendrefUnknownKind from './tlsroute-invalid-backendref-unknown-kind.ts';
+import tlsrouteInvalidNoMatchingListener from './tlsroute-invalid-no-matching-listener.ts';
+import tlsrouteInvalidNoMatchingListenerHostname from './tlsroute-invalid-no-matching-listener-hostname.ts';
+import tlsrouteInvalidReferenceGrant from './tlsroute-invalid-reference-grant.ts';
+import tlsrouteListenerMixedTerminationNotSupported from './tlsroute-listener-mixed-termination-not-supported.ts';
+import tlsrouteListenerPassthroughSupportedKinds from './tlsroute-listener-passthrough-supported-kinds.ts';
+import tlsrouteListenerTerminateNotSupported from './tlsroute-listener-terminate-not-supported.ts';
+import tlsrouteListenerTerminateSupportedKinds from './tlsroute-listener-terminate-supported-kinds.ts';
+import tlsrouteMixedTerminationSameNamespace from './tlsroute-mixed-termination-same-namespace.ts';
+import tlsrouteSimpleSameNamespace from './tlsroute-simple-same-namespace.ts';
+import tlsrouteTerminateSimpleSameNamespace from './tlsroute-terminate-simple-same-namespace.ts';
+import udprouteInvalidBackendrefNonexistent from './udproute-invalid-backendref-nonexistent.ts';
+import udprouteInvalidCrossNamespaceBackendRef from './udproute-invalid-cross-namespace-backend-ref.ts';
+import udprouteMultipleRoutesAttachment from './udproute-multiple-routes-attachment.ts';
+import udprouteNotAllowedByListeners from './udproute-not-allowed-by-listeners.ts';
+import udprouteParentrefAttachAllListeners from './udproute-parentref-attach-all-listeners.ts';
+import udprouteParentrefPortAndSectionName from './udproute-parentref-port-and-section-name.ts';
+import udprouteReferenceGrant from './udproute-reference-grant.ts';
+import udprouteSimple from './udproute-simple.ts';
+import udprouteWeightedRouting from './udproute-weighted-routing.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   backendtlspolicyConflictResolution,
@@ -200,4 +236,40 @@ export const SCENARIOS: readonly Scenario[] = [
   listenersetProtocolConflict,
   listenersetReferenceGrant,
   listenersetRouteStatusScopedToParentref,
+  grpcrouteExactMethodMatching,
+  grpcrouteHeaderMatching,
+  grpcrouteListenerHostnameMatching,
+  grpcrouteNamedRule,
+  grpcrouteRequestHeaderModifier,
+  grpcrouteWeight,
+  tcprouteInvalidBackendrefNonexistent,
+  tcprouteInvalidCrossNamespaceBackendRef,
+  tcprouteInvalidNonTcpListener,
+  tcprouteMultipleRoutesAttachment,
+  tcprouteParentrefAttachAll,
+  tcprouteParentrefPortAndSectionName,
+  tcprouteReferenceGrant,
+  tcprouteWeightedRouting,
+  tlsrouteHostnameIntersection,
+  tlsrouteInvalidBackendrefNonexistent,
+  tlsrouteInvalidBackendrefUnknownKind,
+  tlsrouteInvalidNoMatchingListener,
+  tlsrouteInvalidNoMatchingListenerHostname,
+  tlsrouteInvalidReferenceGrant,
+  tlsrouteListenerMixedTerminationNotSupported,
+  tlsrouteListenerPassthroughSupportedKinds,
+  tlsrouteListenerTerminateNotSupported,
+  tlsrouteListenerTerminateSupportedKinds,
+  tlsrouteMixedTerminationSameNamespace,
+  tlsrouteSimpleSameNamespace,
+  tlsrouteTerminateSimpleSameNamespace,
+  udprouteInvalidBackendrefNonexistent,
+  udprouteInvalidCrossNamespaceBackendRef,
+  udprouteMultipleRoutesAttachment,
+  udprouteNotAllowedByListeners,
+  udprouteParentrefAttachAllListeners,
+  udprouteParentrefPortAndSectionName,
+  udprouteReferenceGrant,
+  udprouteSimple,
+  udprouteWeightedRouting,
 ].flat();
