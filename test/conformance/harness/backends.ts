@@ -3,6 +3,7 @@
  * Deployment (one replica: scenarios assert which backend answers, by pod-name prefix, as upstream
  * does, never how many replicas exist), its pod named `<deployment>-standalone` in its namespace.
  */
+import { echoTlsFor } from './backend-tls.ts';
 import { startEchoBackend, type EchoBackend } from './echo.ts';
 import type { BackendSpec } from './manifests.ts';
 
@@ -21,7 +22,8 @@ export async function startBackends(specs: readonly BackendSpec[]): Promise<Back
   const received = new Map<string, readonly string[]>();
   try {
     await Promise.all(unique.map(async (spec) => {
-      const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace });
+      const tls = spec.tls === undefined ? undefined : await echoTlsFor(spec.tls);
+      const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace }, tls);
       running.push(echo);
       ports.set(`${spec.namespace}/${spec.deployment}`, echo.port);
       received.set(`${spec.namespace}/${spec.deployment}`, echo.received);

@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { sleep } from '../../helpers/wait.ts';
 import { expectMirrored } from './expect-mirror.ts';
 import { expectWebSocket } from './expect-websocket.ts';
+import { BACKEND_CLIENT_CERTIFICATES } from './backend-tls.ts';
 import { CLIENT_CERTIFICATES } from './programmatic.ts';
 import type { Exchange } from './scenario.ts';
 
@@ -41,7 +42,10 @@ function httpRequest(url: string, options: { host?: string; method?: string; hea
   });
 }
 
-interface Echoed { namespace: string | null; pod: string; method: string; path: string; host: string | null; headers: Record<string, string | string[]> }
+interface Echoed {
+  namespace: string | null; pod: string; method: string; path: string; host: string | null; headers: Record<string, string | string[]>;
+  tls?: { serverName: string | null; peerCertificates: string[] };
+}
 
 const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 
@@ -79,6 +83,9 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
     seen.method !== (expected.method ?? exchange.request.method ?? 'GET') && `backend saw method ${seen.method}`,
     seen.path !== (expected.path ?? exchange.request.path) && `backend saw path ${seen.path}, expected ${expected.path ?? exchange.request.path}`,
     host !== undefined && seen.host !== host && `backend saw host ${seen.host}, expected ${host}`,
+    expected.sni !== undefined && seen.tls?.serverName !== expected.sni && `backend saw SNI ${seen.tls?.serverName}, expected ${expected.sni}`,
+    expected.clientCertificate !== undefined && seen.tls?.peerCertificates[0]?.trim() !== clientCertificatePem(expected.clientCertificate)
+      && `backend did not get the client certificate ${expected.clientCertificate}`,
     ...Object.entries(expected.headers ?? {}).map(([name, value]) => joined(seen.headers[name.toLowerCase()]) !== value
       && `backend saw header ${name}: ${JSON.stringify(seen.headers[name.toLowerCase()])}, expected ${value}`),
     ...(expected.absentHeaders ?? []).map((name) => seen.headers[name.toLowerCase()] !== undefined
@@ -90,6 +97,11 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
     }),
   ].filter(Boolean);
   return problems.length === 0 ? null : problems.join('; ');
+}
+
+/** The PEM of a client certificate Secret the harness made (tls-checks.ts, programmatic.ts). */
+function clientCertificatePem(secret: string): string | undefined {
+  return (CLIENT_CERTIFICATES.get(secret) ?? BACKEND_CLIENT_CERTIFICATES.get(secret))?.certPem.trim();
 }
 
 function redirectMismatch(exchange: Exchange, location: string | undefined): string | null {

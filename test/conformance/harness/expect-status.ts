@@ -66,6 +66,7 @@ export async function checkStatus(cluster: StandaloneCluster, check: StatusCheck
     }
     return;
   }
+  if (check.kind === 'BackendTLSPolicy') return checkPolicyAncestor(object, where, check, check.parent ?? defaultParent, generation);
   if (check.observedGenerationCurrent && check.kind !== 'ReferenceGrant') {
     assertConditions(where, object.status?.conditions, Object.fromEntries((object.status?.conditions ?? []).map((c: Condition) => [c.type, c.status])), generation);
   }
@@ -86,6 +87,15 @@ export async function checkStatus(cluster: StandaloneCluster, check: StatusCheck
   }
   if (check.attachedListenerSets !== undefined) assert.equal(object.status?.attachedListenerSets ?? 0, check.attachedListenerSets, `${where}: attachedListenerSets`);
   if (check.addresses) assert.deepEqual((object.status?.addresses ?? []).map((a: Obj) => a.value), check.addresses, `${where}: status.addresses`);
+}
+
+/** The suite's BackendTLSPolicyMustHaveCondition: the ancestor entry for the Gateway carries the conditions. */
+function checkPolicyAncestor(policy: Obj, where: string, check: StatusCheck, gateway: NamespacedName, generation: number | undefined): void {
+  const [ns, name] = gateway.split('/');
+  const ancestors: Obj[] = policy.status?.ancestors ?? [];
+  const entry = ancestors.find((a) => a.ancestorRef?.name === name && (a.ancestorRef?.namespace ?? policy.metadata.namespace) === ns);
+  assert.ok(entry, `${where}: an ancestor entry for ${gateway} (have ${JSON.stringify(ancestors.map((a) => a.ancestorRef))})`);
+  assertConditions(`${where} ancestor ${gateway}`, entry.conditions, check.conditions ?? {}, generation);
 }
 
 function assertListener(where: string, listener: Obj, wanted: ListenerCheck): void {

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CONTROLLER_NAME } from '../../../src/api/index.ts';
 import { REPO } from '../../helpers/switchyard.ts';
+import { tlsServingOf, type TlsServing } from './backend-tls.ts';
 
 export const UPSTREAM = join(REPO, '..', 'shared', 'gateway-api', 'conformance');
 export const UPSTREAM_PRESENT = existsSync(join(UPSTREAM, 'base', 'manifests.yaml'));
@@ -43,6 +44,8 @@ export interface BackendSpec {
   readonly namespace: string;
   readonly deployment: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** An HTTP echo serving TLS (TLS_SERVER_CERT): its certificate's Secret (backend-tls.ts). */
+  readonly tls?: TlsServing | undefined;
 }
 
 export function backendsOf(objects: readonly Obj[]): BackendSpec[] {
@@ -50,6 +53,7 @@ export function backendsOf(objects: readonly Obj[]): BackendSpec[] {
     namespace: o.metadata.namespace ?? 'default',
     deployment: o.metadata.name,
     labels: o.spec?.template?.metadata?.labels ?? {},
+    tls: tlsServingOf(o),
   }));
 }
 

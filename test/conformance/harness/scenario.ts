@@ -67,7 +67,7 @@ export interface Step {
 export type ConditionExpectation = string;
 
 export interface StatusCheck {
-  readonly kind: 'GatewayClass' | 'Gateway' | 'ListenerSet' | 'HTTPRoute' | 'ReferenceGrant';
+  readonly kind: 'GatewayClass' | 'Gateway' | 'ListenerSet' | 'HTTPRoute' | 'ReferenceGrant' | 'BackendTLSPolicy';
   /** `namespace/name`, or the name alone for cluster-scoped kinds. */
   readonly name: string;
   /** Route parent entry to check (`namespace/name` of the Gateway or ListenerSet); default: the scenario's gateway. */
@@ -128,6 +128,9 @@ export interface Exchange {
     readonly path?: string;
     readonly headers?: Readonly<Record<string, string>>;
     readonly absentHeaders?: readonly string[];
+    /** A TLS echo: the SNI the gateway sent it, and the client certificate (Secret name) it presented. */
+    readonly sni?: string;
+    readonly clientCertificate?: string;
   };
   readonly response?: {
     /** Default 200; any of a list. */
