@@ -18,10 +18,6 @@ const X4 = 'gw-tlsroute-empty-hostname-x-4';
 
 export default protocolScenario({
   name: 'TLSRouteHostnameIntersection', source: 'tlsroute-hostname-intersection.go', features: ['Gateway', 'TLSRoute'],
-  skip: {
-    feature: 'TLSRoute',
-    reason: 'passes as the first scenario of a serve, but when its four passthrough Gateways are added to a running serve the HTTPS requests to tls-backend get no response (status 0) — a data-plane listener-update bug to find',
-  },
   status: [
     ...acceptedOn('gw-tlsroute-exact-hostname-x-1', ['tlsroute-more-specific-wc-hostname-x-1']),
     ...acceptedOn(X2, ['tlsroute-exact-hostname-x-2', 'tlsroute-less-specific-wc-hostname-x-2']),
