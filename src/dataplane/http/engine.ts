@@ -54,7 +54,6 @@ export class HttpEngine implements H1Owner {
     this.#budget = options.budget;
     this.#h2 = http2.createServer({ maxSessionMemory: 64, settings: H2_SERVER_SETTINGS });
     this.#h2.on('stream', (stream, headers, _flags, rawHeaders: string[]) => {
-      watchResets(stream);
       const info = (stream.session && this.#infos.get(stream.session)) ?? { scheme: 'http', peer: '', localPort: 0 };
       serveH2Stream(this.ctx, info, stream, headers, rawHeaders);
     });
@@ -62,6 +61,7 @@ export class HttpEngine implements H1Owner {
       // Emitted synchronously from #startH2's emit('connection'), so #handingOver is this session's.
       if (this.#handingOver !== null) this.#infos.set(session, this.#handingOver);
       configureSession(session);
+      session.on('stream', (stream: http2.ServerHttp2Stream) => watchResets(session, stream));
       // Downstream idle for HTTP/2: one timer per session (node:http2's own), not per stream.
       session.setTimeout(this.ctx.limits.downstreamIdleMs, () => session.close());
       this.#sessions.add(session);
