@@ -11,7 +11,23 @@ export interface HeaderEdit {
   readonly remove: ReadonlySet<string>;
 }
 
+/** CR, LF or NUL in a value would let it start a new header or end the head: response splitting. */
+const UNSAFE_VALUE = /[\r\n\0]/;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Defence in depth: the translator already drops rules whose header values carry CR/LF/NUL
+ * (UnsupportedValue), so an IR that has one is a bug; the apply fails and the last good
+ * configuration keeps serving, rather than the data plane ever writing such a header.
+ */
+function checkHeaders(f: IrHeaderModifierFilter): void {
+  for (const h of [...f.set, ...f.add]) {
+    if (!TOKEN.test(h.name) || UNSAFE_VALUE.test(h.value)) throw new Error(`${f.type}: refusing to emit header ${JSON.stringify(h.name)} with value ${JSON.stringify(h.value)} (CR, LF, NUL or a bad name)`);
+  }
+}
+
 export function compileHeaderModifier(f: IrHeaderModifierFilter): HeaderEdit {
+  checkHeaders(f);
   return {
     set: f.set.map((h) => [h.name.toLowerCase(), h.name, h.value] as const),
     add: f.add.map((h) => [h.name.toLowerCase(), h.name, h.value] as const),
