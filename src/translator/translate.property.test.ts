@@ -97,13 +97,11 @@ const fixed = fc.record({ classParams: fc.boolean(), limits: fc.boolean() }).map
 ]);
 
 const indices = (n: number) => Array.from({ length: n }, (_, i) => i);
-const snapshotObjects = fc.tuple(
-  fixed,
-  fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...indices(n).map(gateway))),
-  fc.integer({ min: 0, max: 4 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...indices(n).map(httpRoute)))),
-  fc.integer({ min: 0, max: 2 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...indices(n).map(tcpRoute)))),
-  fc.integer({ min: 0, max: 3 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...indices(n).map(service)))),
-).map(([base, gws, routes, tcps, svcs]) => [...base, ...gws, ...routes, ...tcps, ...svcs.flat()]);
+/** `min` to `max` objects, the i-th made by `make(i)` (distinct names, so no two collide as one object). */
+const upTo = <T>(min: number, max: number, make: (i: number) => fc.Arbitrary<T>): fc.Arbitrary<T[]> =>
+  fc.integer({ min, max }).chain((n) => fc.tuple(...indices(n).map(make)).map((t) => [...t] as T[]));
+const snapshotObjects: fc.Arbitrary<KubeObject[]> = fc.tuple(fixed, upTo(1, 3, gateway), upTo(0, 4, httpRoute), upTo(0, 2, tcpRoute), upTo(0, 3, service))
+  .map(([base, gws, routes, tcps, svcs]) => [...base, ...gws, ...routes, ...tcps, ...svcs.flat()]);
 
 const run = (objects: readonly KubeObject[]) => translate(snapshotOf(structuredClone(objects) as KubeObject[]), OPTIONS);
 
