@@ -49,3 +49,13 @@ it('maxConnections from a later apply applies to the socket already bound', asyn
   assert.equal(await rawExchange(proxy.port, 'GET / HTTP/1.1\r\nHost: a\r\n\r\n', 2_000), '');
   held.destroy();
 });
+
+it('downstreamIdleMs closes a keep-alive connection left idle after its request', async () => {
+  await proxy.dataPlane.apply(irWith({ routeTimeoutMs: 100, downstreamIdleMs: 300 }));
+  const started = Date.now();
+  const reply = await rawExchange(proxy.port, 'GET / HTTP/1.1\r\nHost: a\r\n\r\n', 5_000);
+  assert.match(reply, /^HTTP\/1\.1 504 /);
+  assert.doesNotMatch(reply, /Connection: close/, 'the answer kept the connection open');
+  const ms = Date.now() - started;
+  assert.ok(ms >= 350 && ms < 2_000, `closed after ${ms} ms`);
+});
