@@ -3,17 +3,25 @@
  * they name their parent Gateway) and only the clusters those listeners' routes use. Each
  * provisioned proxy receives exactly this, never another Gateway's routes, backends or keys.
  */
-import type { Ir, IrCluster, IrHttpFilter, IrListener, IrWeightedBackend } from '../ir/index.ts';
+import type { Ir, IrCluster, IrHttpFilter, IrListener, IrSocket, IrSocketLimits, IrWeightedBackend } from '../ir/index.ts';
+import { strictest } from '../translator/limits.ts';
 
 export function gatewayIr(ir: Ir, namespace: string, name: string): Ir {
   const sockets = ir.sockets
-    .map((s) => ({ ...s, listeners: s.listeners.filter((l) => l.gateway.namespace === namespace && l.gateway.name === name) }))
+    .map((s) => ownSocket(s, s.listeners.filter((l) => l.gateway.namespace === namespace && l.gateway.name === name)))
     .filter((s) => s.listeners.length > 0);
   const used = new Set<string>();
   for (const socket of sockets) for (const listener of socket.listeners) collectClusters(listener, used);
   const clusters: Record<string, IrCluster> = {};
   for (const id of Object.keys(ir.clusters).sort()) if (used.has(id)) clusters[id] = ir.clusters[id]!;
   return { sockets, clusters };
+}
+
+/** The socket with only these listeners, and limits from them alone (not from other Gateways sharing it). */
+function ownSocket(socket: IrSocket, listeners: readonly IrListener[]): IrSocket {
+  const { limits: _shared, ...rest } = socket;
+  const limits = listeners.reduce<IrSocketLimits | null>((acc, l) => strictest(acc, l.limits ?? null), null);
+  return { ...rest, listeners, ...(limits !== null && { limits }) };
 }
 
 function collectClusters(listener: IrListener, used: Set<string>): void {

@@ -33,8 +33,8 @@ export interface IrSocket {
    */
   readonly listeners: readonly IrListener[];
   /**
-   * Edge limits from the Gateways' SwitchyardProxy parameters (`spec.limits`), absent when none of
-   * the Gateways on this socket sets any; the data plane's defaults then apply (docs/security.md).
+   * Edge limits from the Gateways' SwitchyardProxy parameters (`spec.limits`): the strictest of its
+   * listeners' `limits`, absent when none has any; the data plane's defaults then apply (docs/security.md).
    */
   readonly limits?: IrSocketLimits;
 }
@@ -77,6 +77,12 @@ export interface IrListener {
   readonly tlsRoutes: readonly IrTlsRoute[];
   /** TCP and UDP listeners: attached routes in precedence order; the data plane serves the first. */
   readonly l4Routes: readonly IrL4Route[];
+  /**
+   * The limits of this listener's Gateway (SwitchyardProxy `spec.limits`), absent when it sets none.
+   * The data plane reads the socket's (IrSocket.limits); these let a share of the IR for one Gateway
+   * (Kubernetes mode, one proxy per Gateway) recompute its sockets' limits without its neighbours'.
+   */
+  readonly limits?: IrSocketLimits;
 }
 
 export interface IrObjectRef {

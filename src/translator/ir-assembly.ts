@@ -27,7 +27,7 @@ export function assembleIr(
         const id = `${protocol}/${address}:${listener.port}`;
         let socket = sockets.get(id);
         if (!socket) sockets.set(id, (socket = { protocol, address, port: listener.port, listeners: [], limits: null }));
-        socket.listeners.push(irListener(gateway, listener, routes));
+        socket.listeners.push(irListener(gateway, listener, routes, limits));
         socket.limits = strictest(socket.limits, limits);
       }
     }
@@ -44,7 +44,7 @@ export function assembleIr(
 }
 
 /** ListenerSet listeners name their parent Gateway in `gateway`; their id names the ListenerSet. */
-function irListener(gateway: GatewayContext, listener: ListenerContext, routes: RouteTranslation): IrListener {
+function irListener(gateway: GatewayContext, listener: ListenerContext, routes: RouteTranslation, limits: IrSocketLimits | null): IrListener {
   const attached = routes.listenerRoutes.get(listener.id);
   const { namespace, name } = gateway.gateway.metadata;
   return {
@@ -57,6 +57,7 @@ function irListener(gateway: GatewayContext, listener: ListenerContext, routes: 
     virtualHosts: listener.protocol === 'HTTP' || listener.protocol === 'HTTPS' ? (attached?.virtualHosts ?? []) : [],
     tlsRoutes: listener.protocol === 'TLS' ? (attached?.tlsRoutes ?? []) : [],
     l4Routes: listener.protocol === 'TCP' || listener.protocol === 'UDP' ? (attached?.l4Routes ?? []) : [],
+    ...(limits !== null && { limits }),
   };
 }
 
