@@ -43,6 +43,12 @@ export interface SwitchyardProxySpec {
   limits?: ProxyLimits;
 }
 
+export interface SwitchyardProxy extends KubeObject {
+  kind: 'SwitchyardProxy';
+  metadata: ObjectMeta & { namespace: string };
+  spec: SwitchyardProxySpec;
+}
+
 export interface ProxyLimits {
   /** Whole client request (head and body) must arrive within this. Default 300s. */
   requestTimeout?: string;
@@ -58,10 +64,4 @@ export interface ProxyLimits {
   maxConnections?: number;
   /** Trusted proxies in front, for the client address taken from X-Forwarded-For. Default 0. */
   xffNumTrustedHops?: number;
-}
-
-export interface SwitchyardProxy extends KubeObject {
-  kind: 'SwitchyardProxy';
-  metadata: ObjectMeta & { namespace: string };
-  spec: SwitchyardProxySpec;
 }
