@@ -5,10 +5,16 @@
  */
 import { echoTlsFor } from './backend-tls.ts';
 import { startEchoBackend, type EchoBackend } from './echo.ts';
+import { startGrpcEcho } from './grpc-echo.ts';
+import { startTcpEcho, startUdpEcho } from './stream-echo.ts';
+import { terminateTls, tlsChecks } from './tls-checks.ts';
+
+/** The echo pods serving HTTPS with tls-checks-certificate (base manifests' tls-backend Deployments). */
+const TLS_ECHO = /^tls-backend/;
 import type { BackendSpec } from './manifests.ts';
 
 export interface Backends {
-  /** Echo port by `namespace/deployment`. */
+  /** Echo port by `namespace/deployment`, and by `namespace/deployment:containerPort` for a backend with several. */
   readonly ports: ReadonlyMap<string, number>;
   /** Request targets each echo received, by `namespace/deployment` (the suite reads them from pod logs). */
   readonly received: ReadonlyMap<string, readonly string[]>;
@@ -17,15 +23,28 @@ export interface Backends {
 
 export async function startBackends(specs: readonly BackendSpec[]): Promise<Backends> {
   const unique = [...new Map(specs.map((s) => [`${s.namespace}/${s.deployment}`, s])).values()];
-  const running: EchoBackend[] = [];
+  const running: Pick<EchoBackend, 'close'>[] = [];
   const ports = new Map<string, number>();
   const received = new Map<string, readonly string[]>();
   try {
     await Promise.all(unique.map(async (spec) => {
+      if (spec.serves !== 'http') {
+        const other = await startNonHttp(spec);
+        running.push(other);
+        for (const [containerPort, port] of other.ports) ports.set(`${spec.namespace}/${spec.deployment}:${containerPort}`, port);
+        ports.set(`${spec.namespace}/${spec.deployment}`, other.ports.values().next().value!);
+        return;
+      }
       const tls = spec.tls === undefined ? undefined : await echoTlsFor(spec.tls);
       const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace }, tls);
       running.push(echo);
       ports.set(`${spec.namespace}/${spec.deployment}`, echo.port);
+      // An echo given its Secret (TLS_SERVER_CERT, backend-tls.ts) serves TLS itself and reports the SNI.
+      if (TLS_ECHO.test(spec.deployment) && tls === undefined) {
+        const secure = await terminateTls(echo.port, (await tlsChecks()).certificates.get('tls-checks-certificate')!);
+        running.push(secure);
+        ports.set(`${spec.namespace}/${spec.deployment}`, secure.port);
+      }
       received.set(`${spec.namespace}/${spec.deployment}`, echo.received);
     }));
   } catch (err) {
@@ -33,4 +52,19 @@ export async function startBackends(specs: readonly BackendSpec[]): Promise<Back
     throw err;
   }
   return { ports, received, stop: async () => { await Promise.all(running.map((r) => r.close())); } };
+}
+
+/** The gRPC, TCP (plain and TLS), UDP and DNS stand-ins (grpc-echo.ts, stream-echo.ts). */
+async function startNonHttp(spec: BackendSpec): Promise<{ ports: ReadonlyMap<number, number>; close(): Promise<void> }> {
+  const identity = { pod: `${spec.deployment}-standalone`, namespace: spec.namespace, service: spec.deployment };
+  if (spec.serves === 'grpc') {
+    const grpc = await startGrpcEcho(identity);
+    return { ports: new Map([[3000, grpc.port]]), close: grpc.close };
+  }
+  if (spec.serves === 'tcp') {
+    // Only the base tcp-backend mounts a certificate (tls-passthrough-checks-certificate); the test Deployments serve plain TCP.
+    const certificate = spec.deployment === 'tcp-backend' ? (await tlsChecks()).certificates.get('tls-passthrough-checks-certificate') : undefined;
+    return startTcpEcho(identity, certificate);
+  }
+  return startUdpEcho(identity, spec.serves === 'dns');
 }

@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import type { StandaloneCluster } from './cluster.ts';
 import type { Obj } from './manifests.ts';
-import type { ListenerCheck, NamespacedName, StatusCheck } from './scenario.ts';
+import type { ListenerCheck, NamespacedName, RouteKind, StatusCheck } from './scenario.ts';
+
+const ROUTE_KINDS: ReadonlySet<string> = new Set<RouteKind>(['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 
 const GROUP = 'gateway.networking.k8s.io';
 
@@ -42,7 +44,7 @@ export async function checkStatus(cluster: StandaloneCluster, check: StatusCheck
   const where = `${check.kind} ${check.name}`;
   const generation = check.observedGenerationCurrent ? object.metadata.generation as number : undefined;
   if (check.generationBumped) assert.notEqual(object.metadata.generation, generationBefore, `${where}: generation changes with the spec`);
-  if (check.kind === 'HTTPRoute') {
+  if (ROUTE_KINDS.has(check.kind)) {
     const parents: Obj[] = object.status?.parents ?? [];
     if (check.parentCount !== undefined) assert.equal(parents.length, check.parentCount, `${where}: parent entries ${JSON.stringify(parents.map((p) => p.parentRef))}`);
     if (check.noAcceptedParents) {
@@ -115,9 +117,9 @@ function assertListener(where: string, listener: Obj, wanted: ListenerCheck): vo
  * nearly every test adds): the Gateway Programmed with an address and every listener Accepted,
  * ResolvedRefs and Programmed; each route Accepted (and, unless `resolved` is false, ResolvedRefs) on it.
  */
-export function acceptedChecks(gateway: NamespacedName, routes: readonly NamespacedName[], resolved = true): StatusCheck[] {
+export function acceptedChecks(gateway: NamespacedName, routes: readonly NamespacedName[], resolved = true, kind: RouteKind = 'HTTPRoute'): StatusCheck[] {
   return [
     { kind: 'Gateway', name: gateway, conditions: { Accepted: 'True', Programmed: 'True' }, everyListener: { Accepted: 'True', ResolvedRefs: 'True', Programmed: 'True' } },
-    ...routes.map((name): StatusCheck => ({ kind: 'HTTPRoute', name, parent: gateway, conditions: resolved ? { Accepted: 'True/Accepted', ResolvedRefs: 'True' } : { Accepted: 'True/Accepted' } })),
+    ...routes.map((name): StatusCheck => ({ kind, name, parent: gateway, conditions: resolved ? { Accepted: 'True/Accepted', ResolvedRefs: 'True' } : { Accepted: 'True/Accepted' } })),
   ];
 }

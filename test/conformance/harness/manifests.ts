@@ -44,8 +44,17 @@ export interface BackendSpec {
   readonly namespace: string;
   readonly deployment: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** What the echo-basic container is told to serve (its env), or coredns. */
+  readonly serves: 'http' | 'grpc' | 'tcp' | 'udp' | 'dns';
   /** An HTTP echo serving TLS (TLS_SERVER_CERT): its certificate's Secret (backend-tls.ts). */
   readonly tls?: TlsServing | undefined;
+}
+
+function servesOf(deployment: Obj): BackendSpec['serves'] {
+  const container = deployment.spec?.template?.spec?.containers?.[0] ?? {};
+  const env = new Set((container.env ?? []).map((e: Obj) => e.name));
+  if (String(container.image ?? '').includes('coredns')) return 'dns';
+  return env.has('GRPC_ECHO_SERVER') ? 'grpc' : env.has('TCP_ECHO_SERVER') ? 'tcp' : env.has('UDP_ECHO_SERVER') ? 'udp' : 'http';
 }
 
 export function backendsOf(objects: readonly Obj[]): BackendSpec[] {
@@ -53,6 +62,7 @@ export function backendsOf(objects: readonly Obj[]): BackendSpec[] {
     namespace: o.metadata.namespace ?? 'default',
     deployment: o.metadata.name,
     labels: o.spec?.template?.metadata?.labels ?? {},
+    serves: servesOf(o),
     tls: tlsServingOf(o),
   }));
 }
@@ -126,13 +136,15 @@ function endpointSlice(svc: Obj, endpoints: ReadonlyMap<string, number>, backend
   const backend = backends.find((b) => b.namespace === ns && Object.entries(selector).every(([k, v]) => b.labels[k] === v));
   const port = backend && endpoints.get(`${ns}/${backend.deployment}`);
   if (!port) return [];
+  // A backend serving several container ports (the TCP echo's plain and TLS ports) has one entry per port.
+  const portFor = (p: Obj) => endpoints.get(`${ns}/${backend.deployment}:${p.targetPort ?? p.port}`) ?? port;
   return [{
     apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
     metadata: { name: `${svc.metadata.name}-standalone`, namespace: ns, labels: { 'kubernetes.io/service-name': svc.metadata.name } },
     addressType: 'IPv4',
     // Every Service port (h2c, ws, …) reaches the one echo process; scenarios that need another
     // protocol are skipped until the echo speaks it.
-    ports: (svc.spec.ports ?? []).map((p: Obj) => ({ ...(p.name !== undefined && { name: p.name }), port, protocol: 'TCP' })),
+    ports: (svc.spec.ports ?? []).map((p: Obj) => ({ ...(p.name !== undefined && { name: p.name }), port: portFor(p), protocol: p.protocol ?? 'TCP' })),
     endpoints: [{ addresses: ['127.0.0.1'], conditions: { ready: true } }],
   }];
 }

@@ -7,11 +7,13 @@
  * saw it, response, redirect, backend, namespace) so a scenario reads side by side with its Go test.
  */
 
+import type { GrpcEchoMethod } from './grpc-echo.ts';
+
 /** `namespace/name`. */
 export type NamespacedName = `${string}/${string}`;
 
 /** Runner groups: every scenario of a group shares one `serve` process and one set of echo backends. */
-export type ScenarioGroup = 'core' | 'extended';
+export type ScenarioGroup = 'core' | 'extended' | 'protocols';
 
 export interface Scenario {
   /** The upstream test's ShortName, e.g. `HTTPRouteMatching`. */
@@ -32,6 +34,8 @@ export interface Scenario {
   readonly gateway?: NamespacedName;
   /** Routes that must be Accepted with ResolvedRefs on `gateway` (and the Gateway Programmed). */
   readonly acceptedRoutes?: readonly NamespacedName[];
+  /** The kind of `acceptedRoutes` (default HTTPRoute). */
+  readonly routeKind?: RouteKind;
   /** false: `acceptedRoutes` need not have ResolvedRefs True (the test checks a ResolvedRefs failure itself). */
   readonly routesResolveRefs?: boolean;
   /** Status conditions to assert, read from the admin API. */
@@ -66,8 +70,10 @@ export interface Step {
 /** `True`, `False`, or with a reason: `False/RefNotPermitted`; `*` for any status (present). */
 export type ConditionExpectation = string;
 
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
+
 export interface StatusCheck {
-  readonly kind: 'GatewayClass' | 'Gateway' | 'ListenerSet' | 'HTTPRoute' | 'ReferenceGrant' | 'BackendTLSPolicy';
+  readonly kind: 'GatewayClass' | 'Gateway' | 'ListenerSet' | 'ReferenceGrant' | 'BackendTLSPolicy' | RouteKind;
   /** `namespace/name`, or the name alone for cluster-scoped kinds. */
   readonly name: string;
   /** Route parent entry to check (`namespace/name` of the Gateway or ListenerSet); default: the scenario's gateway. */
@@ -140,6 +146,19 @@ export interface Exchange {
     /** The suite's ValidHeaderValues (with IgnoreWhitespace): the header must equal one of these. */
     readonly validHeaderValues?: Readonly<Record<string, readonly string[]>>;
   };
+  /**
+   * A gRPC call to the echo (the suite's grpc.ExpectedResponse): `code` expected (default 0, OK); on
+   * OK the method the echo saw, `backend` and `namespace`, and the metadata in `expectedRequest`.
+   */
+  readonly grpc?: { readonly method: GrpcEchoMethod; readonly authority?: string; readonly metadata?: Readonly<Record<string, string>>; readonly code?: number };
+  /**
+   * A TCP connection in the echo's line protocol (the suite's tcp.MakeTCPRequest…): over TLS with
+   * SNI `tls.serverName`, verified against the tls-checks CA; the echo must report `backendIsTLS` and
+   * the SNI it saw (`backendServerName`). `refused`: no echo must answer (MakeTLSConnection…Rejection).
+   */
+  readonly stream?: { readonly tls?: { readonly serverName: string }; readonly backendIsTLS?: boolean; readonly backendServerName?: string; readonly refused?: boolean };
+  /** A UDP datagram (the suite's udp helpers): the echo's JSON answer, from `backend`; `dns`: a DNS query that must be answered. */
+  readonly datagram?: { readonly dns?: string };
   /** A WebSocket to `request.path` whose text and binary messages come back unchanged (the suite's WebSocket dialer); nothing else is compared. */
   readonly websocket?: boolean;
   /** The gateway answers itself (a CORS preflight): a 200 is not the echo's JSON, so the request as seen is not compared. */
