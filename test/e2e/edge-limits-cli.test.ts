@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { httpRequest } from '../helpers/http.ts';
+import { GATEWAY_CLASS_YAML, httpGatewayYaml, serviceYaml } from '../helpers/manifests.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startServe, type Running } from '../helpers/switchyard.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -30,32 +31,9 @@ before(async () => {
   port = await freePort();
   dir = mkdtempSync(join(tmpdir(), 'switchyard-limits-'));
   writeFileSync(join(dir, 'proxy.yaml'), proxy('300ms'));
-  writeFileSync(join(dir, 'config.yaml'), `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: switchyard }
-spec: { controllerName: switchyard.dev/gateway-controller }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: gw, namespace: default }
-spec:
-  gatewayClassName: switchyard
-  infrastructure: { parametersRef: { group: gateway.switchyard.dev, kind: SwitchyardProxy, name: edge } }
-  listeners: [{ name: http, port: ${port}, protocol: HTTP }]
----
-apiVersion: v1
-kind: Service
-metadata: { name: silent, namespace: default }
-spec: { ports: [{ port: 80, name: http }] }
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: { name: silent-1, namespace: default, labels: { kubernetes.io/service-name: silent } }
-addressType: IPv4
-ports: [{ name: http, port: ${(silent.address() as net.AddressInfo).port} }]
-endpoints: [{ addresses: ["127.0.0.1"], conditions: { ready: true } }]
----
+  writeFileSync(join(dir, 'config.yaml'), GATEWAY_CLASS_YAML
+    + httpGatewayYaml(port, 'infrastructure: { parametersRef: { group: gateway.switchyard.dev, kind: SwitchyardProxy, name: edge } }')
+    + serviceYaml('silent', (silent.address() as net.AddressInfo).port) + `
 apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: { name: r, namespace: default }

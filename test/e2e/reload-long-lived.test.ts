@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, it } from 'node:test';
 import { startEcho, type EchoServer } from '../../src/cli/echo.ts';
 import { httpRequest } from '../helpers/http.ts';
+import { GATEWAY_CLASS_YAML, httpGatewayYaml, serviceYaml } from '../helpers/manifests.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startServe, type Running } from '../helpers/switchyard.ts';
 import { waitFor } from '../helpers/wait.ts';
@@ -17,31 +18,7 @@ let serve: Running;
 let dir: string;
 let port = 0;
 
-const base = () => `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: switchyard }
-spec: { controllerName: switchyard.dev/gateway-controller }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: gw, namespace: default }
-spec:
-  gatewayClassName: switchyard
-  listeners: [{ name: http, port: ${port}, protocol: HTTP }]
----
-apiVersion: v1
-kind: Service
-metadata: { name: echo, namespace: default }
-spec: { ports: [{ port: 80, name: http }] }
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: { name: echo-1, namespace: default, labels: { kubernetes.io/service-name: echo } }
-addressType: IPv4
-ports: [{ name: http, port: ${echo.port} }]
-endpoints: [{ addresses: ["127.0.0.1"], conditions: { ready: true } }]
-`;
+const base = () => GATEWAY_CLASS_YAML + httpGatewayYaml(port) + serviceYaml('echo', echo.port);
 
 /** A route whose answers carry `x-generation: <tag>`, so a test can tell when it is served. */
 const route = (name: string, prefix: string, tag = 'stable') => `

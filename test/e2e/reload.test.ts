@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GATEWAY_CLASS_YAML, httpGatewayYaml, serviceYaml } from '../helpers/manifests.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startServe } from '../helpers/switchyard.ts';
 import { sleep, waitFor } from '../helpers/wait.ts';
@@ -38,31 +39,7 @@ after(async () => {
 });
 
 function base(): string {
-  return `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: switchyard }
-spec: { controllerName: switchyard.dev/gateway-controller }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: gw, namespace: default }
-spec:
-  gatewayClassName: switchyard
-  listeners: [{ name: http, port: ${gatewayPort}, protocol: HTTP }]
----
-apiVersion: v1
-kind: Service
-metadata: { name: backend, namespace: default }
-spec: { ports: [{ port: 80, name: http }] }
----
-apiVersion: discovery.k8s.io/v1
-kind: EndpointSlice
-metadata: { name: backend-1, namespace: default, labels: { kubernetes.io/service-name: backend } }
-addressType: IPv4
-ports: [{ name: http, port: ${backendPort} }]
-endpoints: [{ addresses: ["127.0.0.1"], conditions: { ready: true } }]
-`;
+  return GATEWAY_CLASS_YAML + httpGatewayYaml(gatewayPort) + serviceYaml('backend', backendPort);
 }
 
 function route(name: string, prefix: string): string {
