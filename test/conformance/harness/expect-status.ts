@@ -98,6 +98,10 @@ function checkPolicyAncestor(policy: Obj, where: string, check: StatusCheck, gat
   const entry = ancestors.find((a) => a.ancestorRef?.name === name && (a.ancestorRef?.namespace ?? policy.metadata.namespace) === ns);
   assert.ok(entry, `${where}: an ancestor entry for ${gateway} (have ${JSON.stringify(ancestors.map((a) => a.ancestorRef))})`);
   assertConditions(`${where} ancestor ${gateway}`, entry.conditions, check.conditions ?? {}, generation);
+  // The suite's BackendTLSPolicyMustHaveLatestConditions: every condition of every ancestor is current.
+  if (generation !== undefined) {
+    for (const a of ancestors) assertConditions(`${where} ancestor ${a.ancestorRef?.name}`, a.conditions, Object.fromEntries((a.conditions ?? []).map((c: Condition) => [c.type, '*'])), generation);
+  }
 }
 
 function assertListener(where: string, listener: Obj, wanted: ListenerCheck): void {

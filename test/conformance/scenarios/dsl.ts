@@ -18,8 +18,8 @@ export function reaches(backend: string, request: Request | string, extra: Parti
   return { request: asRequest(request), backend, ...extra };
 }
 
-/** A request answered with `status` by the gateway itself (404, 500, 3xx …). */
-export function answers(status: number, request: Request | string, extra: Partial<Exchange> = {}): Exchange {
+/** A request answered with `status` (or any of a list) by the gateway itself (404, 500, 3xx …). */
+export function answers(status: number | readonly number[], request: Request | string, extra: Partial<Exchange> = {}): Exchange {
   return { request: asRequest(request), response: { status }, ...extra };
 }
 
@@ -34,7 +34,6 @@ export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?
 /** Skip reasons shared by many scenarios: the feature that has to land first. */
 export const PENDING = {
   h2c: { feature: 'HTTPRouteBackendProtocolH2C', reason: 'h2c backends are being built; the echo backend speaks HTTP/1.1 only' },
-  backendTls: { feature: 'BackendTLSPolicy', reason: 'TLS to backends works (BackendTLSPolicy, -SAN, GatewayTLSBackendClientCertificate run); this test\'s checks are not transcribed yet' },
   listenerPorts: { feature: 'GatewayPort8080', reason: 'its redirects keep the listener port (8080, 443) in Location; the harness serves listeners on free ports and cannot map Location back yet' },
 } as const;
 
