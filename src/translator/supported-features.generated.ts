@@ -33,6 +33,7 @@ export const GENERATED_SUPPORTED_FEATURES = [
   { name: 'HTTPRouteRequestTimeout', support: 'Extended', description: 'timeouts.request' },
   { name: 'HTTPRouteBackendTimeout', support: 'Extended', description: 'timeouts.backendRequest' },
   { name: 'HTTPRouteParentRefPort', support: 'Extended', description: 'parentRef port' },
+  { name: 'HTTPRouteBackendProtocolH2C', support: 'Extended', description: 'h2c backends (appProtocol kubernetes.io/h2c)' },
   { name: 'HTTPRouteBackendProtocolWebSocket', support: 'Extended', description: 'WebSocket backends (appProtocol kubernetes.io/ws)' },
   { name: 'HTTPRouteNamedRouteRule', support: 'Extended', description: 'Named route rules' },
   { name: 'HTTPRouteCORS', support: 'Extended', description: 'CORS filter' },

@@ -11,6 +11,8 @@ import { terminateTls, tlsChecks } from './tls-checks.ts';
 
 /** The echo pods serving HTTPS with tls-checks-certificate (base manifests' tls-backend Deployments). */
 const TLS_ECHO = /^tls-backend/;
+/** echo-basic's HTTP/2 prior-knowledge port (H2C_PORT), the base Services' h2c targetPort. */
+const H2C_CONTAINER_PORT = 3001;
 import type { BackendSpec } from './manifests.ts';
 
 export interface Backends {
@@ -39,6 +41,8 @@ export async function startBackends(specs: readonly BackendSpec[]): Promise<Back
       const echo = await startEchoBackend({ pod: `${spec.deployment}-standalone`, namespace: spec.namespace }, tls);
       running.push(echo);
       ports.set(`${spec.namespace}/${spec.deployment}`, echo.port);
+      // echo-basic's h2c container port (the Service port with appProtocol kubernetes.io/h2c targets it).
+      if (echo.h2cPort !== undefined) ports.set(`${spec.namespace}/${spec.deployment}:${H2C_CONTAINER_PORT}`, echo.h2cPort);
       // An echo given its Secret (TLS_SERVER_CERT, backend-tls.ts) serves TLS itself and reports the SNI.
       if (TLS_ECHO.test(spec.deployment) && tls === undefined) {
         const secure = await terminateTls(echo.port, (await tlsChecks()).certificates.get('tls-checks-certificate')!);

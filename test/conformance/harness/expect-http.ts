@@ -7,6 +7,7 @@
  * briefly, as the suite's eventually-consistent requests are.
  */
 import { Agent, request } from 'node:http';
+import http2 from 'node:http2';
 import { httpsRequest } from '../../helpers/https.ts';
 import { randomUUID } from 'node:crypto';
 import { sleep } from '../../helpers/wait.ts';
@@ -39,6 +40,31 @@ function httpRequest(url: string, options: { host?: string; method?: string; hea
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** HTTP/2 with prior knowledge over cleartext (the suite's H2CPriorKnowledgeProtocol round tripper), one session per request. */
+function h2cRequest(target: { address: string; port: number }, path: string, options: { host?: string; method?: string; headers: Record<string, string> }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const session = http2.connect(`http://${target.address}:${target.port}`);
+    const fail = (err: Error) => { session.destroy(); reject(err); };
+    session.on('error', fail);
+    session.setTimeout(10_000, () => fail(new Error(`h2c timeout: ${target.address}:${target.port}${path}`)));
+    const stream = session.request({
+      ...Object.fromEntries(Object.entries(options.headers).map(([k, v]) => [k.toLowerCase(), v])),
+      ':method': options.method ?? 'GET', ':path': path, ...(options.host !== undefined && { ':authority': options.host }),
+    });
+    const chunks: Buffer[] = [];
+    let head: http2.IncomingHttpHeaders = {};
+    stream.on('response', (h) => { head = h; });
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('error', fail);
+    stream.on('end', () => {
+      session.close();
+      const headers = Object.fromEntries(Object.entries(head).filter(([k]) => !k.startsWith(':')).map(([k, v]) => [k, v === undefined ? v : [v].flat().map(String)]));
+      resolve({ status: Number(head[':status'] ?? 0), headers, body: Buffer.concat(chunks).toString() });
+    });
+    stream.end();
   });
 }
 
@@ -119,6 +145,10 @@ function send(exchange: Exchange, target: { address: string; port: number }): Pr
   const setHeaders = Object.entries(exchange.backendSetResponseHeaders ?? {}).map(([k, v]) => `${k}:${v}`).join(',');
   const headers = { ...exchange.request.headers, ...(setHeaders && { 'X-Echo-Set-Header': setHeaders }) };
   if (exchange.tls !== undefined) return sendTls(exchange, exchange.tls, target, headers);
+  if (exchange.request.protocol === 'h2c') {
+    return h2cRequest(target, path, { ...(host !== undefined && { host }), ...(method !== undefined && { method }), headers })
+      .catch((err: Error) => ({ status: 0, headers: {}, body: err.message }) satisfies Reply);
+  }
   return httpRequest(`http://${target.address}:${target.port}${path}`, { ...(host !== undefined && { host }), ...(method !== undefined && { method }), headers })
     .catch((err: Error) => ({ status: 0, headers: {}, body: err.message }) satisfies Reply);
 }

@@ -142,8 +142,8 @@ function endpointSlice(svc: Obj, endpoints: ReadonlyMap<string, number>, backend
     apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
     metadata: { name: `${svc.metadata.name}-standalone`, namespace: ns, labels: { 'kubernetes.io/service-name': svc.metadata.name } },
     addressType: 'IPv4',
-    // Every Service port (h2c, ws, …) reaches the one echo process; scenarios that need another
-    // protocol are skipped until the echo speaks it.
+    // A Service port reaches the echo's port for its targetPort when the echo has one (the h2c
+    // port 3001, the TCP echo's TLS port), else the one echo port (ws, …).
     ports: (svc.spec.ports ?? []).map((p: Obj) => ({ ...(p.name !== undefined && { name: p.name }), port: portFor(p), protocol: p.protocol ?? 'TCP' })),
     endpoints: [{ addresses: ['127.0.0.1'], conditions: { ready: true } }],
   }];

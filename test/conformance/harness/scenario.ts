@@ -123,6 +123,8 @@ export interface Exchange {
     readonly method?: string;
     readonly path: string;
     readonly headers?: Readonly<Record<string, string>>;
+    /** The suite's Request.Protocol: `h2c` is HTTP/2 cleartext with prior knowledge (H2CPriorKnowledgeProtocol); default HTTP/1.1. */
+    readonly protocol?: 'h2c';
   };
   /** The gateway to send to (default: the scenario's) and the upstream listener port (default 80). */
   readonly gateway?: NamespacedName;

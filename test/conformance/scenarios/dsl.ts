@@ -33,7 +33,6 @@ export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?
 
 /** Skip reasons shared by many scenarios: the feature that has to land first. */
 export const PENDING = {
-  h2c: { feature: 'HTTPRouteBackendProtocolH2C', reason: 'h2c backends are being built; the echo backend speaks HTTP/1.1 only' },
   listenerPorts: { feature: 'GatewayPort8080', reason: 'its redirects keep the listener port (8080, 443) in Location; the harness serves listeners on free ports and cannot map Location back yet' },
 } as const;
 
