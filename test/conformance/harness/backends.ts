@@ -13,6 +13,8 @@ import { terminateTls, tlsChecks } from './tls-checks.ts';
 const TLS_ECHO = /^tls-backend/;
 /** echo-basic's HTTP/2 prior-knowledge port (H2C_PORT), the base Services' h2c targetPort. */
 const H2C_CONTAINER_PORT = 3001;
+/** The container port the gRPC echo serves TLS on (the BackendTLSPolicy Services' targetPort). */
+const GRPC_TLS_CONTAINER_PORT = 8443;
 import type { BackendSpec } from './manifests.ts';
 
 export interface Backends {
@@ -62,8 +64,9 @@ export async function startBackends(specs: readonly BackendSpec[]): Promise<Back
 async function startNonHttp(spec: BackendSpec): Promise<{ ports: ReadonlyMap<number, number>; close(): Promise<void> }> {
   const identity = { pod: `${spec.deployment}-standalone`, namespace: spec.namespace, service: spec.deployment };
   if (spec.serves === 'grpc') {
-    const grpc = await startGrpcEcho(identity);
-    return { ports: new Map([[3000, grpc.port]]), close: grpc.close };
+    // With TLS_SERVER_CERT (the base grpc-infra-backend-v1) it also serves gRPC over TLS on 8443.
+    const grpc = await startGrpcEcho(identity, spec.tls === undefined ? undefined : await echoTlsFor(spec.tls));
+    return { ports: new Map([[3000, grpc.port], ...(grpc.tlsPort === undefined ? [] : [[GRPC_TLS_CONTAINER_PORT, grpc.tlsPort] as const])]), close: grpc.close };
   }
   if (spec.serves === 'tcp') {
     // Only the base tcp-backend mounts a certificate (tls-passthrough-checks-certificate); the test Deployments serve plain TCP.

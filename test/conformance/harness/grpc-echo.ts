@@ -20,8 +20,11 @@ export interface GrpcEchoReply {
   assertions: { fullyQualifiedMethod: string; headers: Record<string, string[]>; context: { namespace: string; pod: string } };
 }
 
-/** The echo on a free loopback port (the Deployment's container port 3000, h2c). */
-export async function startGrpcEcho(identity: Identity): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * The echo on a free loopback port (the Deployment's container port 3000, h2c) and, given the
+ * Deployment's certificate (TLS_SERVER_CERT), on a second one over TLS (ALPN h2; container port 8443).
+ */
+export async function startGrpcEcho(identity: Identity, certificate?: { certPem: string; keyPem: string }): Promise<{ port: number; tlsPort?: number; close(): Promise<void> }> {
   const server = new grpc.Server();
   const handler = (name: GrpcEchoMethod) => (call: grpc.ServerUnaryCall<Buffer, Buffer>, done: grpc.sendUnaryData<Buffer>) => {
     const headers: Record<string, string[]> = {};
@@ -30,10 +33,12 @@ export async function startGrpcEcho(identity: Identity): Promise<{ port: number;
     done(null, Buffer.from(JSON.stringify(reply)));
   };
   server.addService(SERVICE, { Echo: handler('Echo'), EchoTwo: handler('EchoTwo'), EchoThree: handler('EchoThree') });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p)));
+  const bind = (credentials: grpc.ServerCredentials) => new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', credentials, (err, p) => (err ? reject(err) : resolve(p)));
   });
-  return { port, close: () => new Promise((r) => { server.tryShutdown(() => r()); }) };
+  const port = await bind(grpc.ServerCredentials.createInsecure());
+  const tlsPort = certificate && await bind(grpc.ServerCredentials.createSsl(null, [{ cert_chain: Buffer.from(certificate.certPem), private_key: Buffer.from(certificate.keyPem) }]));
+  return { port, ...(tlsPort !== undefined && { tlsPort }), close: () => new Promise((r) => { server.tryShutdown(() => r()); }) };
 }
 
 /** One unary call in plaintext (h2c prior knowledge, as the suite's insecure client): the status code and the reply. */

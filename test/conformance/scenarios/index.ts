@@ -5,10 +5,12 @@
  */
 import type { Scenario } from '../harness/scenario.ts';
 import backendtlspolicyConflictResolution from './backendtlspolicy-conflict-resolution.ts';
+import backendtlspolicyGrpcroute from './backendtlspolicy-grpcroute.ts';
 import backendtlspolicyInvalidCaCertificateRef from './backendtlspolicy-invalid-ca-certificate-ref.ts';
 import backendtlspolicyInvalidKind from './backendtlspolicy-invalid-kind.ts';
 import backendtlspolicyObservedGenerationBump from './backendtlspolicy-observed-generation-bump.ts';
 import backendtlspolicySan from './backendtlspolicy-san.ts';
+import backendtlspolicyTlsrouteTerminate from './backendtlspolicy-tlsroute-terminate.ts';
 import backendtlspolicy from './backendtlspolicy.ts';
 import gatewayHttpListenerIsolation from './gateway-http-listener-isolation.ts';
 import gatewayInfrastructure from './gateway-infrastructure.ts';
@@ -140,10 +142,12 @@ import udprouteWeightedRouting from './udproute-weighted-routing.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
   backendtlspolicyConflictResolution,
+  backendtlspolicyGrpcroute,
   backendtlspolicyInvalidCaCertificateRef,
   backendtlspolicyInvalidKind,
   backendtlspolicyObservedGenerationBump,
   backendtlspolicySan,
+  backendtlspolicyTlsrouteTerminate,
   backendtlspolicy,
   gatewayHttpListenerIsolation,
   gatewayInfrastructure,
