@@ -60,6 +60,8 @@ export class DataPlane implements DataPlaneApi {
   /** TLS, TCP and UDP sockets (src/dataplane/{tls,tcp,udp}). */
   readonly #streams = new Map<string, StreamListener>();
   readonly #streamOptions: StreamListenerOptions;
+  /** maxConnections of each TLS/TCP socket, from its limits at the last apply. */
+  readonly #streamMaxConnections = new Map<string, number>();
   /** The HTTP engines behind TLS sockets with HTTPS listeners. */
   readonly #https: HttpsEngines;
   readonly #draining = new Set<Promise<void>>();
@@ -87,8 +89,11 @@ export class DataPlane implements DataPlaneApi {
     if (this.#logger !== SILENT_LOGGER) observers.push(backendTlsLogObserver(this.#logger));
     this.#observer = combineObservers(observers);
     const observer = this.#observer;
+    const budget = this.#budget;
     this.#streamOptions = {
       logger: this.#logger,
+      admit: (id) => budget.admit(this.#streamMaxConnections.get(id) ?? this.#maxConnections),
+      release: () => budget.release(),
       onConnectionOpened: (id) => observer.connectionOpened(id),
       onConnectionClosed: (id) => observer.connectionClosed(id),
       onConnectError: (cluster, endpoint, code) => observer.upstreamConnectError(cluster, endpoint, code),
@@ -173,6 +178,7 @@ export class DataPlane implements DataPlaneApi {
       if (wanted.has(id)) continue;
       this.#listeners.delete(id);
       this.#streams.delete(id);
+      this.#streamMaxConnections.delete(id);
       const done = Promise.all([listener.close(this.#timeouts.drainMs), this.#https.close(id, this.#timeouts.drainMs)])
         .then(() => {}).finally(() => this.#draining.delete(done));
       this.#draining.add(done);
@@ -189,6 +195,7 @@ export class DataPlane implements DataPlaneApi {
   /** TLS/TCP/UDP sockets: same lifecycle as HTTP ones (update in place, bind new, drain removed). */
   async #applyStream(socket: IrSocket, ir: Ir, wanted: Set<string>, router: Router<RouteTarget> | undefined): Promise<SocketState> {
     wanted.add(socket.id);
+    this.#streamMaxConnections.set(socket.id, this.#limits(socket).maxConnections);
     if (socket.protocol === 'TLS') {
       const draining = this.#https.update(socket.id, router, this.#limits(socket), this.#timeouts.drainMs);
       if (draining !== null) {

@@ -30,6 +30,13 @@ export interface StreamListenerOptions {
   readonly udpIdleTimeoutMs?: number;
   /** UDP: most client flows at once per socket; datagrams of new clients beyond are dropped (default 10,000). */
   readonly udpMaxFlows?: number;
+  /**
+   * The data plane's connection budget (limits.ts): false when the socket's `maxConnections` is
+   * reached — the connection is then destroyed before any byte is read. Each admitted connection
+   * calls `release` once when it is gone (or handed to the HTTP engine, which admits it itself).
+   */
+  readonly admit?: (socketId: string) => boolean;
+  readonly release?: () => void;
   readonly onConnectionOpened?: (socketId: string) => void;
   readonly onConnectionClosed?: (socketId: string) => void;
   readonly onConnectError?: (clusterId: string, endpoint: string, code: string) => void;

@@ -55,10 +55,13 @@ export class TcpListener implements StreamListener {
   }
 
   #onConnection(client: Socket): void {
+    const { admit, release } = this.#options;
+    if (admit !== undefined && !admit(this.#socketId)) return void client.destroy();
     const { routeId, backends } = this.#config;
     const target = backends?.pick() ?? 'no-route';
     if (typeof target === 'string') {
       this.#options.logger?.warn({ socket: this.#socketId, route: routeId, reason: target }, 'TCP connection refused');
+      release?.();
       client.resetAndDestroy();
       return;
     }
@@ -68,6 +71,7 @@ export class TcpListener implements StreamListener {
       connectTimeoutMs: this.#options.connectTimeoutMs ?? STREAM_DEFAULTS.connectTimeoutMs,
       onConnectError: (e, code) => this.#options.onConnectError?.(e.clusterId, `${e.address}:${e.port}`, code),
     }).then(() => {
+      release?.();
       this.#connections.delete(client);
       this.#options.onConnectionClosed?.(this.#socketId);
     });

@@ -27,6 +27,8 @@ export class TlsListener implements StreamListener {
   readonly #socketId: string;
   readonly #server: net.Server;
   readonly #connections = new Set<Socket>();
+  /** Connections holding a place in the data plane's connection budget. */
+  readonly #admitted = new WeakSet<Socket>();
   readonly #options: StreamListenerOptions;
   readonly #https: HttpsHandoff | null;
   #plan: TlsPlan = { listeners: new HostTable<ListenerPlan>([]), problems: [] };
@@ -72,9 +74,13 @@ export class TlsListener implements StreamListener {
   }
 
   #onConnection(raw: Socket): void {
+    const { admit, release } = this.#options;
+    if (admit !== undefined && !admit(this.#socketId)) return void raw.destroy();
+    this.#admitted.add(raw);
     this.#connections.add(raw);
     this.#options.onConnectionOpened?.(this.#socketId);
     raw.once('close', () => {
+      if (this.#admitted.delete(raw)) release?.();
       this.#connections.delete(raw);
       this.#options.onConnectionClosed?.(this.#socketId);
     });
@@ -104,6 +110,8 @@ export class TlsListener implements StreamListener {
     if (listener.kind === 'passthrough') return this.#forward(raw, listener, serverName, hello);
     const server = listener.serverFor(serverName);
     if (server === null) return void raw.end(ALERT_HANDSHAKE_FAILURE);
+    // HTTPS connections are counted by the HTTP engine they are handed to, not twice.
+    if (listener.routes === null && this.#admitted.delete(raw)) this.#options.release?.();
     raw.unshift(hello);
     // The tls.Server wraps the socket and first replays what is buffered on it (the ClientHello).
     server.emit('connection', raw);
