@@ -75,8 +75,14 @@ interface Echoed {
 
 const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 
+/**
+ * The listener a request went to: the free port the harness bound it on, and the Gateway spec's
+ * upstream port it stands for (manifests.ts rewrote that listener's port, and only it, to `bound`).
+ */
+export interface ListenerPort { readonly bound: number; readonly upstream: number }
+
 /** Why the reply does not match, or null when it does. */
-export function mismatch(exchange: Exchange, reply: Reply): string | null {
+export function mismatch(exchange: Exchange, reply: Reply, listener?: ListenerPort): string | null {
   if (exchange.tls?.fails) return reply.status === 0 ? null : `an HTTP response (${reply.status}) where the TLS connection must fail`;
   const wanted = exchange.response?.status ?? 200;
   const statuses = typeof wanted === 'number' ? [wanted] : wanted;
@@ -93,7 +99,7 @@ export function mismatch(exchange: Exchange, reply: Reply): string | null {
     const got = noSpace(joined(headers[name.toLowerCase()]));
     if (!values.some((v) => noSpace(v) === got)) return `response header ${name}: ${JSON.stringify(headers[name.toLowerCase()])}, expected one of ${JSON.stringify(values)}`;
   }
-  if (reply.status >= 300 && reply.status < 400) return redirectMismatch(exchange, headers.location?.[0]);
+  if (reply.status >= 300 && reply.status < 400) return redirectMismatch(exchange, headers.location?.[0], listener);
   if (reply.status !== 200 || exchange.gatewayAnswers) return null;
   let seen: Echoed;
   try {
@@ -130,14 +136,29 @@ function clientCertificatePem(secret: string): string | undefined {
   return (CLIENT_CERTIFICATES.get(secret) ?? BACKEND_CLIENT_CERTIFICATES.get(secret))?.certPem.trim();
 }
 
-function redirectMismatch(exchange: Exchange, location: string | undefined): string | null {
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443' };
+
+/**
+ * The suite's redirect comparison for the parts given. A Location port equal to the receiving
+ * listener's bound port is read as the upstream port it stands for: the data plane must put its
+ * listener's port there, and the harness rewrote exactly that port in the Gateway spec. With
+ * `redirect` given but no `port`, the port must be absent or the resulting scheme's default (as
+ * upstream: "80 or not set" for http, "443 or not set" for https).
+ */
+function redirectMismatch(exchange: Exchange, location: string | undefined, listener?: ListenerPort): string | null {
   const want = exchange.redirect;
   if (!want) return null;
   if (!location) return 'a redirect without Location';
   const url = new URL(location, 'http://relative.invalid');
-  const got = { scheme: url.protocol.replace(':', ''), host: url.hostname, port: url.port, path: url.pathname + url.search };
-  const problems = (Object.keys(want) as (keyof typeof got)[]).filter((k) => want[k] !== got[k]);
-  return problems.length === 0 ? null : `Location ${location}: ${problems.map((k) => `${k} ${JSON.stringify(got[k])}, expected ${JSON.stringify(want[k])}`).join('; ')}`;
+  const scheme = url.protocol.replace(':', '');
+  // url.port is '' for the scheme's default port; the raw authority tells whether one was written.
+  const written = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i.exec(location)?.[1] ?? url.port;
+  const port = listener !== undefined && written === String(listener.bound) ? String(listener.upstream) : written;
+  const got = { scheme, host: url.hostname, port, path: url.pathname + url.search };
+  const problems = (Object.keys(want) as (keyof typeof got)[]).filter((k) => want[k] !== got[k])
+    .map((k) => `${k} ${JSON.stringify(got[k])}, expected ${JSON.stringify(want[k])}`);
+  if (want.port === undefined && port !== '' && port !== DEFAULT_PORTS[scheme]) problems.push(`port ${JSON.stringify(port)}, expected none or ${DEFAULT_PORTS[scheme] ?? 'the default'}`);
+  return problems.length === 0 ? null : `Location ${location}: ${problems.join('; ')}`;
 }
 
 function send(exchange: Exchange, target: { address: string; port: number }): Promise<Reply> {
@@ -184,27 +205,28 @@ const retrying = (exchange: Exchange) => (exchange.retrySimulation ? withQuery(e
  * Sends until the reply matches (briefly), then `times - 1` more that must all match; throws with
  * the mismatch. `received` (the echo logs) is needed for `mirroredTo`.
  */
-export async function expectExchange(original: Exchange, target: { address: string; port: number }, received?: ReadonlyMap<string, readonly string[]>): Promise<void> {
+export async function expectExchange(original: Exchange, target: { address: string; port: number; upstreamPort?: number }, received?: ReadonlyMap<string, readonly string[]>): Promise<void> {
   if (original.websocket) return expectWebSocket(target, original.request.path);
   const exchange = original.mirroredTo ? withQuery(original, { 'request-id': randomUUID() }) : original;
   const { host, method, path } = exchange.request;
   const what = `${method ?? 'GET'} ${host ?? ''}${path}`;
   const deadline = Date.now() + RETRY_FOR_MS;
+  const listener = target.upstreamPort === undefined ? undefined : { bound: target.port, upstream: target.upstreamPort };
   for (;;) {
     const attempt = retrying(exchange);
-    const problem = mismatch(attempt, await send(attempt, target));
+    const problem = mismatch(attempt, await send(attempt, target), listener);
     if (problem === null) break;
     if (Date.now() > deadline) throw new Error(`${what}: ${problem}`);
     await sleep(100);
   }
   for (let i = 1; i < (exchange.times ?? 1); i++) {
-    const problem = mismatch(exchange, await send(exchange, target));
+    const problem = mismatch(exchange, await send(exchange, target), listener);
     if (problem !== null) throw new Error(`${what} (request ${i + 1} of ${exchange.times}): ${problem}`);
   }
   if (exchange.weights) await expectDistribution(exchange, exchange.weights, target);
   if (exchange.mirroredTo) {
     if (received === undefined) throw new Error('mirroredTo needs the echo logs');
-    await expectMirrored(exchange, path, received, async () => mismatch(exchange, await send(exchange, target)));
+    await expectMirrored(exchange, path, received, async () => mismatch(exchange, await send(exchange, target), listener));
   }
 }
 

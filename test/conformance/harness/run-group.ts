@@ -86,7 +86,7 @@ async function checks(world: World, gateway: NamespacedName, status: readonly St
     const port = world.ports.get(portKey(target, exchange.port ?? 80));
     if (port === undefined) throw new Error(`Gateway ${target} has no listener on upstream port ${exchange.port ?? 80}`);
     if (isProtocolExchange(exchange)) await expectProtocolExchange(exchange, { address, port });
-    else await expectExchange(exchange, { address, port }, world.backends.received);
+    else await expectExchange(exchange, { address, port, upstreamPort: exchange.port ?? 80 }, world.backends.received);
   }
 }
 

@@ -31,16 +31,6 @@ export function scenario(s: Omit<Scenario, 'manifests' | 'group'> & { manifests?
   return { group, manifests: [`tests/${s.source.replace(/\.go$/, '.yaml')}`], ...s };
 }
 
-/** Skip reasons shared by many scenarios: the feature that has to land first. */
-export const PENDING = {
-  listenerPorts: { feature: 'GatewayPort8080', reason: 'its redirects keep the listener port (8080, 443) in Location; the harness serves listeners on free ports and cannot map Location back yet' },
-} as const;
-
-/** An upstream test whose scenario does not run yet; its checks are added when `skip` is lifted. */
-export function pending(name: string, source: string, features: readonly string[], skip: Scenario['skip'] & object, manifests?: readonly string[]): Scenario {
-  return scenario({ name, source, features, skip, ...(manifests && { manifests }) });
-}
-
 /** The suite's generateAcceptedListenerConditions: a listener that is fully up. */
 export const LISTENER_READY = { ResolvedRefs: 'True', Accepted: 'True', Programmed: 'True' } as const;
 
