@@ -114,16 +114,26 @@ test('udproute-simple: a datagram round trip through the gateway', async () => {
   }
 });
 
+/** True when the IR being served has clusters of every `present` Service and none of the `absent` ones. */
+async function servedClusters(present: string[], absent: string[]): Promise<boolean> {
+  const ids = Object.keys(((await (await fetch(`http://${serve.admin}/config`)).json()) as { clusters: Record<string, unknown> }).clusters);
+  const has = (name: string) => ids.some((id) => id.split('/')[2] === name);
+  return present.every(has) && !absent.some(has);
+}
+
 test('hot reload re-points the TCPRoute; a connection opened before keeps its backend', async () => {
   writeConfig(`[{ name: tcp-backend-v1, port: ${v1.port}, weight: 1 }]`);
-  await waitFor(async () => (await tcpExchange(tcpPort, 'x')).toString().startsWith('v1:') && (await tcpExchange(tcpPort, 'x')).toString().startsWith('v1:'), 'v1 only', 10_000);
+  // /config changes only once every worker serves the new IR: traffic checks alone could see one
+  // worker's new routes while another still splits between v1 and v2.
+  await waitFor(() => servedClusters(['tcp-backend-v1'], ['tcp-backend-v2']), 'every worker to serve v1 only', 10_000);
   const open = net.connect(tcpPort, '127.0.0.1');
   let read = '';
   open.setEncoding('utf8');
   open.on('data', (d: string) => { read += d; });
   await waitFor(() => read === 'v1:', 'the open connection to reach v1');
   writeConfig(`[{ name: tcp-backend-v2, port: ${v2.port}, weight: 1 }]`);
-  await waitFor(async () => (await tcpExchange(tcpPort, 'y')).toString() === 'v2:y', 'the reload to reach v2', 10_000);
+  await waitFor(() => servedClusters(['tcp-backend-v2'], ['tcp-backend-v1']), 'every worker to serve v2 only', 10_000);
+  assert.equal((await tcpExchange(tcpPort, 'y')).toString(), 'v2:y');
   open.write('still');
   await waitFor(() => read === 'v1:still', 'the open connection to keep v1');
   open.destroy();
