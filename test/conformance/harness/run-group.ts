@@ -5,7 +5,7 @@
  * only calls runGroup(name). Skipped when the upstream manifests (../shared/gateway-api) are absent.
  */
 import { after, before, test } from 'node:test';
-import { occupyPort } from '../../helpers/ports.ts';
+import { holdFreePort } from '../../helpers/ports.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { StandaloneCluster } from './cluster.ts';
 import { expectExchange } from './expect-http.ts';
@@ -92,7 +92,7 @@ async function checks(world: World, gateway: NamespacedName, status: readonly St
 
 /** One free loopback port per key, all held at once so no two keys get the same port. */
 async function allocatePorts(keys: readonly string[]): Promise<PortMap> {
-  const held = await Promise.all(keys.map(() => occupyPort()));
+  const held = await Promise.all(keys.map(() => holdFreePort()));
   await Promise.all(held.map((h) => h.close()));
   return new Map(keys.map((k, i) => [k, held[i]!.port]));
 }
