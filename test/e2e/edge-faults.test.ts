@@ -95,8 +95,12 @@ describe('faults: status per failure', () => {
 
 describe('faults: endpoints leaving the EndpointSlice', () => {
   it('requests in flight on a removed endpoint finish; new ones go to the endpoints left; none left → 503', async () => {
+    const before = backends.a!.served + backends.b!.served;
     const inFlight = Array.from({ length: 6 }, () => request(proxy.port, { path: '/pool/slow' }));
-    await waitFor(() => backends.a!.served > 0, 'a slow request on endpoint a');
+    // Every request must have reached its endpoint before the apply: one still on its way to `a`
+    // would otherwise count as a new request to the removed endpoint.
+    await waitFor(() => backends.a!.served + backends.b!.served - before === 6, 'all six slow requests at their endpoints');
+    assert.ok(backends.a!.served > 0, 'some slow requests are on endpoint a');
     const servedByA = backends.a!.served;
     await proxy.dataPlane.apply(irFor({ ...endpointsOfBase(), pool: [backends.b!.port] }));
     const finished = await Promise.all(inFlight);
