@@ -13,6 +13,7 @@ import { httpsRequest, type HttpsOptions } from '../helpers/https.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startEcho, startServe } from '../helpers/switchyard.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { GATEWAY_CLASS_YAML } from '../helpers/manifests.ts';
 
 const ca = await createCa({ commonName: 'e2e server CA' });
 const clientCa = await createCa({ commonName: 'e2e client CA' });
@@ -53,12 +54,7 @@ spec:
   parentRefs: [{ name: gw, sectionName: ${section} }]
   rules: [{ backendRefs: [{ name: echo, port: 80 }], filters: [{ type: ResponseHeaderModifier, responseHeaderModifier: { set: [{ name: x-route, value: ${text} }] } }] }]
 `;
-  return `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: switchyard }
-spec: { controllerName: switchyard.dev/gateway-controller }
----
-apiVersion: gateway.networking.k8s.io/v1
+  return GATEWAY_CLASS_YAML + `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: gw, namespace: infra }
 spec:

@@ -13,6 +13,7 @@ import { tcpEcho, tcpExchange, udpEcho, udpExchange } from '../../src/dataplane/
 import { freePort } from '../helpers/ports.ts';
 import { startServe } from '../helpers/switchyard.ts';
 import { waitFor } from '../helpers/wait.ts';
+import { GATEWAY_CLASS_YAML } from '../helpers/manifests.ts';
 
 /** A Service and its EndpointSlice pointing at one loopback port (standalone mode's backends). */
 function service(name: string, port: number, protocol: 'TCP' | 'UDP' = 'TCP'): string {
@@ -32,12 +33,7 @@ endpoints: [{ addresses: ["127.0.0.1"], conditions: { ready: true } }]
 `;
 }
 
-const GATEWAY = (tcpPort: number, udpPort: number) => `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: switchyard }
-spec: { controllerName: switchyard.dev/gateway-controller }
----
-apiVersion: gateway.networking.k8s.io/v1
+const GATEWAY = (tcpPort: number, udpPort: number) => GATEWAY_CLASS_YAML + `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: gw, namespace: infra }
 spec:
