@@ -16,6 +16,7 @@ import { expectWebSocket } from './expect-websocket.ts';
 import { BACKEND_CLIENT_CERTIFICATES } from './backend-tls.ts';
 import { CLIENT_CERTIFICATES } from './programmatic.ts';
 import type { Exchange } from './scenario.ts';
+import { expectWeights } from './weighted-distribution.ts';
 
 const RETRY_FOR_MS = 3_000;
 
@@ -223,41 +224,16 @@ export async function expectExchange(original: Exchange, target: { address: stri
     const problem = mismatch(exchange, await send(exchange, target), listener);
     if (problem !== null) throw new Error(`${what} (request ${i + 1} of ${exchange.times}): ${problem}`);
   }
-  if (exchange.weights) await expectDistribution(exchange, exchange.weights, target);
+  if (exchange.weights) {
+    await expectWeights(exchange.weights, async () => {
+      const reply = await send(exchange, target);
+      const problem = mismatch(exchange, reply);
+      return problem ? { problem } : { pod: (JSON.parse(reply.body) as Echoed).pod, problem: null };
+    });
+  }
   if (exchange.mirroredTo) {
     if (received === undefined) throw new Error('mirroredTo needs the echo logs');
     await expectMirrored(exchange, path, received, async () => mismatch(exchange, await send(exchange, target), listener));
   }
 }
 
-const TOTAL = 500;
-const CONCURRENCY = 10;
-const TOLERANCE = 0.05;
-const ATTEMPTS = 3;
-
-/** The suite's TestWeightedDistribution, retried as it is (fewer times: a run stays short). */
-async function expectDistribution(exchange: Exchange, weights: Readonly<Record<string, number>>, target: { address: string; port: number }): Promise<void> {
-  const backends = Object.keys(weights);
-  let last = '';
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seen = new Map<string, number>();
-    let sent = 0;
-    const worker = async () => {
-      while (sent < TOTAL) {
-        sent++;
-        const reply = await send(exchange, target);
-        const problem = mismatch(exchange, reply);
-        if (problem) throw new Error(`weighted request: ${problem}`);
-        const pod = (JSON.parse(reply.body) as Echoed).pod;
-        const backend = backends.filter((b) => pod.startsWith(b)).sort((a, b) => b.length - a.length)[0];
-        if (!backend) throw new Error(`weighted request answered by unexpected pod ${pod}`);
-        seen.set(backend, (seen.get(backend) ?? 0) + 1);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const off = backends.filter((b) => (weights[b] === 0 ? seen.has(b) : Math.abs((seen.get(b) ?? 0) / TOTAL - weights[b]!) > TOLERANCE));
-    if (off.length === 0) return;
-    last = backends.map((b) => `${b}: ${seen.get(b) ?? 0}/${TOTAL} (want ${weights[b]})`).join(', ');
-  }
-  throw new Error(`traffic distribution not within ±${TOLERANCE} of the weights after ${ATTEMPTS} attempts: ${last}`);
-}

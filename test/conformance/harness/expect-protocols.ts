@@ -17,10 +17,11 @@ import { callGrpcEcho, GRPC_ECHO_SERVICE } from './grpc-echo.ts';
 import type { Exchange } from './scenario.ts';
 import { TCP_WELCOME } from './stream-echo.ts';
 import { tlsChecks } from './tls-checks.ts';
+import { expectWeights, type Outcome } from './weighted-distribution.ts';
 
 type Target = { address: string; port: number };
 /** The pod that answered, or the mismatch. */
-type Outcome = { pod?: string; problem: string | null };
+
 
 const RETRY_FOR_MS = 3_000;
 const INFRA = 'gateway-conformance-infra';
@@ -150,32 +151,3 @@ async function datagramOnce(e: Exchange, target: Target): Promise<Outcome> {
   }
 }
 
-const TOTAL = 500;
-const CONCURRENCY = 10;
-const TOLERANCE = 0.05;
-const ATTEMPTS = 3;
-
-/** The suite's TestWeightedDistribution over any exchange whose answers name their pod. */
-async function expectWeights(weights: Readonly<Record<string, number>>, once: () => Promise<Outcome>): Promise<void> {
-  const backends = Object.keys(weights);
-  let last = '';
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const seen = new Map<string, number>();
-    let sent = 0;
-    const worker = async () => {
-      while (sent < TOTAL) {
-        sent++;
-        const { pod, problem } = await once();
-        if (problem !== null || pod === undefined) throw new Error(`weighted exchange: ${problem ?? 'no pod named'}`);
-        const backend = backends.filter((b) => pod.startsWith(`${b}-`)).sort((a, b) => b.length - a.length)[0];
-        if (!backend) throw new Error(`weighted exchange answered by unexpected pod ${pod}`);
-        seen.set(backend, (seen.get(backend) ?? 0) + 1);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const off = backends.filter((b) => (weights[b] === 0 ? seen.has(b) : Math.abs((seen.get(b) ?? 0) / TOTAL - weights[b]!) > TOLERANCE));
-    if (off.length === 0) return;
-    last = backends.map((b) => `${b}: ${seen.get(b) ?? 0}/${TOTAL} (want ${weights[b]})`).join(', ');
-  }
-  throw new Error(`distribution not within ±${TOLERANCE} of the weights after ${ATTEMPTS} attempts: ${last}`);
-}
