@@ -49,6 +49,8 @@ test('the provisioned proxy gets its configuration over the stream and serves tr
   const env = (deployment.spec as { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } }).template.spec.containers[0]!.env;
   assert.equal(env.find((e) => e.name === 'SWITCHYARD_CONTROLLER')?.value, `127.0.0.1:${streamPort}`);
   assert.equal(env.find((e) => e.name === 'SWITCHYARD_GATEWAY')?.value, 'demo/my-gateway');
+  // Provisioning and the status write are separate steps: wait for the write, then check it.
+  await waitFor(() => programmed() !== undefined, 'the Gateway\'s Programmed condition');
   assert.equal(programmed()?.reason, 'AddressNotAssigned');
   const service = api.get('Service', 'demo', 'my-gateway-switchyard')!;
   api.put({ ...service, status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } });
